@@ -1,0 +1,161 @@
+"""Find the examples in a page.
+
+An example is a Python fence holding one include line, with options in its header:
+
+    ```{.python raises="RuntimeError" match="attached to a different loop" isolate timeout=20}
+    --8<-- "snippets/client_sharing/aio_channel_other_loop.py"
+    ```
+
+Fences are found at any indentation (inside tabs and admonitions too). A malformed
+example raises ``FenceError`` naming the page and line.
+"""
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from docs_harness import PROJECT_ROOT
+from docs_harness.expectations import Expectation
+
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}|~{3,})(?P<info>[^`]*)$")
+INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
+PYTHON_LANGUAGES = {"python", "py", "python3"}
+EXPECTATION_OPTIONS = ("raises", "code", "match")
+VALUE_OPTIONS = (*EXPECTATION_OPTIONS, "timeout")
+FLAG_OPTIONS = ("isolate",)
+DEFAULT_TIMEOUT = 15.0
+SNIPPETS_DIR = "snippets"
+
+
+class FenceError(ValueError):
+    def __init__(self, page: str, line: int, problem: str) -> None:
+        super().__init__(f"{page}:{line}: {problem}")
+
+
+@dataclass(frozen=True)
+class Fence:
+    line: int  # 1-based line of the opening marker
+    end_line: int  # 1-based line of the closing marker
+    indent: str
+    marker: str
+    info: str
+    body: tuple[str, ...]  # dedented
+
+
+@dataclass(frozen=True)
+class Example:
+    page: str  # as given, e.g. "docs/ja/client/sharing.md"
+    root: Path  # the project folder; `snippet` is relative to it
+    fence: Fence
+    snippet: str  # project-relative, e.g. "snippets/client_sharing/x.py"
+    expectation: Expectation | None  # None: the example must succeed
+    isolate: bool
+    timeout: float
+    options: tuple[tuple[str, str], ...]  # as written, for comparing translations
+
+    @property
+    def line(self) -> int:
+        return self.fence.line
+
+    @property
+    def location(self) -> str:
+        return f"{self.page}:{self.line}"
+
+    @property
+    def snippet_path(self) -> Path:
+        return self.root / self.snippet
+
+    @property
+    def output_path(self) -> Path:
+        """The expected standard output, if the example has one: the snippet's name with .out."""
+        return self.snippet_path.with_suffix(".out")
+
+
+def iter_fences(text: str, page: str) -> list[Fence]:
+    lines = text.splitlines()
+    fences, index = [], 0
+    while index < len(lines):
+        opening = FENCE_OPEN.match(lines[index])
+        if not opening:
+            index += 1
+            continue
+        indent, marker = opening["indent"], opening["marker"]
+        closing = re.compile(rf"^[ \t]*{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+        end = next((i for i in range(index + 1, len(lines)) if closing.match(lines[i])), None)
+        if end is None:
+            raise FenceError(page, index + 1, f"fence {marker} is never closed")
+        body = tuple(_dedent(line, indent) for line in lines[index + 1 : end])
+        fences.append(Fence(index + 1, end + 1, indent, marker, opening["info"].strip(), body))
+        index = end + 1
+    return fences
+
+
+def language_and_options(info: str) -> tuple[str, list[str]]:
+    """`python`, `python title="x"` or `{.python key="v" flag}` -> ("python", ['key=v', 'flag'])."""
+    braced = info.startswith("{") and info.endswith("}")
+    words = shlex.split(info[1:-1] if braced else info)
+    if braced:
+        language = next((w[1:] for w in words if w.startswith(".")), "")
+        return language, [w for w in words if not w.startswith(".")]
+    return (words[0], words[1:]) if words else ("", [])
+
+
+def parse_examples(text: str, page: str, root: Path = PROJECT_ROOT) -> list[Example]:
+    examples = []
+    for fence in iter_fences(text, page):
+        try:
+            language, words = language_and_options(fence.info)
+        except ValueError as error:
+            raise FenceError(page, fence.line, f"cannot read the fence header {fence.info!r}: {error}")
+        if language in PYTHON_LANGUAGES:
+            examples.append(_example(page, root, fence, words))
+    return examples
+
+
+def _example(page: str, root: Path, fence: Fence, words: list[str]) -> Example:
+    def fail(problem: str):
+        raise FenceError(page, fence.line, problem)
+
+    options: dict[str, str] = {}
+    for word in words:
+        name, has_value, value = word.partition("=")
+        if name in FLAG_OPTIONS and not has_value:
+            options[name] = ""
+        elif name in VALUE_OPTIONS and has_value:
+            options[name] = value
+        else:
+            known = ", ".join([f"{n}=..." for n in VALUE_OPTIONS] + list(FLAG_OPTIONS))
+            fail(f"unknown fence option {word!r} (known: {known})")
+
+    lines = [line for line in fence.body if line.strip()]
+    include = INCLUDE.match(lines[0].strip()) if len(lines) == 1 else None
+    if not include:
+        fail(f'a Python fence holds exactly one line: --8<-- "{SNIPPETS_DIR}/<page>/<name>.py"')
+    snippet = include["path"]
+    if not (snippet.startswith(f"{SNIPPETS_DIR}/") and snippet.endswith(".py")):
+        fail(f"included file {snippet!r} is not a .py file under {SNIPPETS_DIR}/")
+    if not (root / snippet).is_file():
+        fail(f"included file not found: {snippet}")
+
+    try:
+        expectation = Expectation.from_options({k: options[k] for k in EXPECTATION_OPTIONS if k in options})
+        timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
+        if not 0 < timeout <= 300:
+            raise ValueError(f"timeout={options['timeout']} is not between 0 and 300 seconds")
+    except ValueError as error:
+        fail(str(error))
+    return Example(
+        page=page,
+        root=root,
+        fence=fence,
+        snippet=snippet,
+        expectation=expectation,
+        isolate="isolate" in options,
+        timeout=timeout,
+        options=tuple(sorted(options.items())),
+    )
+
+
+def _dedent(line: str, indent: str) -> str:
+    return line[len(indent) :] if line.startswith(indent) else line.lstrip()

@@ -1,0 +1,160 @@
+"""The pytest side: pytest-markdown-docs collects every page's examples through our parser.
+
+Each Python fence becomes one test whose code is a single call, ``run_example(page, line)``,
+given to the fence's namespace by ``pytest_markdown_docs_globals``. That call runs the
+included snippet file (in this process, or isolated), checks the fence's expectation, the
+snippet's expected output and what the example left behind, and fails naming the page line
+and the snippet line.
+"""
+
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import grpc
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from docs_harness import execution, leaks
+from docs_harness.fences import Example, FenceError, parse_examples
+from guide_server import ADDRESS_VARIABLE
+
+_examples: dict[tuple[str, int], Example] = {}
+_collecting: dict = {}  # the Markdown file being collected: "page" (relative), "root"
+
+
+class ExampleFailed(Exception):
+    """An example did not do what its page says."""
+
+
+class ExampleParser(MarkdownIt):
+    """Gives pytest-markdown-docs one fence token per example of a page, and nothing else."""
+
+    def __init__(self, page: str, root: Path) -> None:
+        super().__init__("commonmark")
+        self.page = page
+        self.root = root
+
+    def parse(self, src: str, env=None) -> list[Token]:
+        try:
+            examples = parse_examples(src, self.page, self.root)
+        except FenceError as error:
+            raise pytest.Collector.CollectError(str(error)) from None
+        tokens = []
+        for example in examples:
+            _examples[(self.page, example.line)] = example
+            token = Token("fence", "code", 0, map=[example.line - 1, example.fence.end_line], info="python")
+            token.content = f"run_example({self.page!r}, {example.line})\n"
+            tokens.append(token)
+        return tokens
+
+
+def pytest_collectstart(collector: pytest.Collector) -> None:
+    if isinstance(collector, pytest.File) and collector.path.suffix == ".md":
+        _collecting["root"] = collector.config.rootpath
+        _collecting["page"] = collector.path.relative_to(collector.config.rootpath).as_posix()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_markdown_docs_markdown_it() -> MarkdownIt:
+    return ExampleParser(_collecting["page"], _collecting["root"])
+
+
+def pytest_markdown_docs_globals() -> dict:
+    return {"run_example": run_example}
+
+
+def run_example(page: str, line: int) -> None:
+    try:
+        _run_example(_examples[(page, line)])
+    except TypeError as error:  # pytest-markdown-docs 0.9.2 runs a block again on TypeError
+        raise RuntimeError(f"harness error: {error!r}") from error
+
+
+def _run_example(example: Example) -> None:
+    if example.isolate:
+        result, left = execution.run_isolated(example), []
+    else:
+        server = SharedServer.get()
+        before = leaks.take(server.active_handlers)
+        result = execution.run_here(example.snippet_path, example.expectation, example.timeout)
+        left = leaks.leftovers(before, server.active_handlers)
+    problems = [result.problem] if result.problem else []
+    problems += _output_differences(example, result.stdout) if not problems else []
+    problems += [f"left behind: {item}" for item in left]
+    if problems:
+        raise ExampleFailed(_report(example, result, problems))
+
+
+def _output_differences(example: Example, stdout: str) -> list[str]:
+    if not example.output_path.exists():
+        return []
+    expected = example.output_path.read_text(encoding="utf-8").rstrip().splitlines()
+    got = stdout.rstrip().splitlines()
+    if [line.rstrip() for line in got] == [line.rstrip() for line in expected]:
+        return []
+    diff = difflib.unified_diff(expected, got, "expected " + Path(example.snippet).with_suffix(".out").as_posix(), "printed", lineterm="")
+    return ["its output differs from the expected output:\n" + "\n".join(diff)]
+
+
+def _report(example: Example, result: execution.Result, problems: list[str]) -> str:
+    where = example.snippet + (f":{result.snippet_line}" if result.snippet_line else "")
+    declared = f"must raise {example.expectation.describe()}" if example.expectation else "must succeed"
+    parts = [f"{example.location} (example {where}, {declared})", *[f"- {p}" for p in problems]]
+    if result.traceback:
+        parts.append("snippet traceback:\n" + result.traceback.rstrip())
+    if result.log.strip():
+        parts.append("isolated process output (last 30 lines):\n" + "\n".join(result.log.rstrip().splitlines()[-30:]))
+    return "\n".join(parts)
+
+
+class SharedServer:
+    """The bundled server in its own process, shared by every in-process example."""
+
+    _instance: "SharedServer | None" = None
+
+    def __init__(self) -> None:
+        import os
+
+        from guidepb import greeter_pb2_grpc
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "guide_server", "--address", "127.0.0.1:0"],
+            stdout=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
+        announcement = self.process.stdout.readline()  # "guide server (sync) listening on HOST:PORT"
+        if "listening on" not in announcement:
+            self.process.kill()
+            raise RuntimeError(f"the bundled server did not start: {announcement!r}")
+        self.address = announcement.split()[-1]
+        os.environ[ADDRESS_VARIABLE] = self.address
+        self.channel = grpc.insecure_channel(self.address)
+        self.monitor = greeter_pb2_grpc.MonitorStub(self.channel)
+
+    @classmethod
+    def get(cls) -> "SharedServer":
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def active_handlers(self) -> int:
+        from guidepb import greeter_pb2
+
+        return self.monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls._instance is not None:
+            cls._instance.channel.close()
+            cls._instance.process.terminate()
+            cls._instance.process.wait(timeout=10)
+            cls._instance.process.stdout.close()
+            cls._instance = None
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    SharedServer.stop()

@@ -1,0 +1,3 @@
+from guide_server.server import main
+
+main()

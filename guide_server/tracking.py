@@ -1,0 +1,73 @@
+"""The server's own view of its handlers: how many run now, and how each one ended."""
+
+import asyncio
+import contextlib
+import threading
+from collections import Counter
+
+import grpc
+
+from guidepb import greeter_pb2
+
+OUTCOMES = ("ok", "cancelled", "deadline_exceeded", "error")
+
+
+class HandlerTracker:
+    """Counts running handlers per method and finished ones per outcome (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._active: Counter[str] = Counter()
+        self._finished: Counter[str] = Counter()
+
+    @contextlib.contextmanager
+    def track(self, method: str, context):
+        """Wrap one handler run; the outcome is read from the context when it ends."""
+        with self._changed:
+            self._active[method] += 1
+            self._changed.notify_all()
+        raised = True
+        try:
+            yield
+            raised = False
+        finally:
+            outcome = _outcome(context, raised)
+            with self._changed:
+                self._active[method] -= 1
+                self._finished[outcome] += 1
+                self._changed.notify_all()
+
+    def active(self) -> int:
+        with self._changed:
+            return sum(self._active.values())
+
+    def wait_for_active(self, count: int, timeout: float) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: sum(self._active.values()) == count, timeout)
+
+    def stats(self) -> greeter_pb2.Stats:
+        with self._changed:
+            return greeter_pb2.Stats(
+                active=sum(self._active.values()),
+                active_by_method={m: n for m, n in self._active.items() if n},
+                finished={o: self._finished[o] for o in OUTCOMES},
+            )
+
+
+def _outcome(context, raised: bool) -> str:
+    if isinstance(context, grpc.aio.ServicerContext):
+        ended = context.cancelled() or _current_task_cancelling()
+    else:
+        ended = not context.is_active()
+    if ended:
+        remaining = context.time_remaining()
+        return "deadline_exceeded" if remaining is not None and remaining <= 0 else "cancelled"
+    return "error" if raised else "ok"
+
+
+def _current_task_cancelling() -> bool:
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        return False
+    return task is not None and task.cancelling() > 0
