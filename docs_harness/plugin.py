@@ -32,12 +32,14 @@ class ExampleFailed(Exception):
 class ExampleParser(MarkdownIt):
     """Gives pytest-markdown-docs one fence token per example of a page, and nothing else."""
 
-    def __init__(self, page: str, root: Path) -> None:
+    def __init__(self, page: str | None, root: Path) -> None:
         super().__init__("commonmark")
         self.page = page
         self.root = root
 
     def parse(self, src: str, env=None) -> list[Token]:
+        if self.page is None:  # a .py file's docstrings: examples live in pages only
+            return []
         try:
             examples = parse_examples(src, self.page, self.root)
         except FenceError as error:
@@ -52,9 +54,10 @@ class ExampleParser(MarkdownIt):
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
-    if isinstance(collector, pytest.File) and collector.path.suffix == ".md":
+    if isinstance(collector, pytest.File):
+        is_page = collector.path.suffix == ".md"
         _collecting["root"] = collector.config.rootpath
-        _collecting["page"] = collector.path.relative_to(collector.config.rootpath).as_posix()
+        _collecting["page"] = collector.path.relative_to(collector.config.rootpath).as_posix() if is_page else None
 
 
 @pytest.hookimpl(tryfirst=True)

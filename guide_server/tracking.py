@@ -5,8 +5,6 @@ import contextlib
 import threading
 from collections import Counter
 
-import grpc
-
 from guidepb import greeter_pb2
 
 OUTCOMES = ("ok", "cancelled", "deadline_exceeded", "error")
@@ -55,10 +53,10 @@ class HandlerTracker:
 
 
 def _outcome(context, raised: bool) -> str:
-    if isinstance(context, grpc.aio.ServicerContext):
-        ended = context.cancelled() or _current_task_cancelling()
-    else:
+    if hasattr(context, "is_active"):  # thread-pool server
         ended = not context.is_active()
+    else:  # grpc.aio server: the handler's task is cancelled when the call ends early
+        ended = context.cancelled() or _current_task_cancelling()
     if ended:
         remaining = context.time_remaining()
         return "deadline_exceeded" if remaining is not None and remaining <= 0 else "cancelled"

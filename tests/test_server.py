@@ -1,0 +1,80 @@
+"""The bundled server: the reader's command, both flavours, and its own view of handlers."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import grpc
+import pytest
+
+from docs_harness import PROJECT_ROOT
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+@pytest.fixture(params=["sync", "aio"])
+def served(request):
+    """The reader's command (python -m guide_server), in both flavours: yields its address."""
+    flavour = request.param
+    command = [sys.executable, "-m", "guide_server", "--address", "127.0.0.1:0"] + (["--aio"] if flavour == "aio" else [])
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        announcement = server.stdout.readline()
+        assert announcement.startswith(f"guide server ({flavour}) listening on 127.0.0.1:")
+        yield announcement.split()[-1]
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=10) == 0
+    finally:
+        server.kill()
+        server.wait()
+        server.stdout.close()
+
+
+def test_every_method_answers(served):
+    with grpc.insecure_channel(served) as channel:
+        greeter = greeter_pb2_grpc.GreeterStub(channel)
+        monitor = greeter_pb2_grpc.MonitorStub(channel)
+        assert greeter.SayHello(greeter_pb2.HelloRequest(name="a"), timeout=5).message == "Hello, a!"
+        stream = greeter.StreamGreetings(greeter_pb2.StreamRequest(name="s", count=3), timeout=5)
+        assert [reply.index for reply in stream] == [0, 1, 2]
+        names = iter([greeter_pb2.HelloRequest(name=n) for n in "xyz"])
+        assert list(greeter.CollectGreetings(names, timeout=5).names) == ["x", "y", "z"]
+        chat = greeter.Chat(iter([greeter_pb2.HelloRequest(name=n) for n in "pq"]), timeout=5)
+        assert [reply.message for reply in chat] == ["Hello, p!", "Hello, q!"]
+        stats = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=2000), timeout=5)
+        assert (stats.active, stats.finished["ok"]) == (0, 4)
+
+
+def test_the_server_tells_how_each_handler_ended(served):
+    with grpc.insecure_channel(served) as channel:
+        greeter = greeter_pb2_grpc.GreeterStub(channel)
+        monitor = greeter_pb2_grpc.MonitorStub(channel)
+        endless = greeter.StreamGreetings(greeter_pb2.StreamRequest(interval_ms=10), timeout=30)
+        next(endless)
+        running = monitor.WaitForActive(greeter_pb2.WaitRequest(active=1, timeout_ms=2000), timeout=5)
+        assert dict(running.active_by_method) == {"StreamGreetings": 1}
+        endless.cancel()
+        with pytest.raises(grpc.RpcError) as late:
+            greeter.SayHello(greeter_pb2.HelloRequest(delay_ms=2000), timeout=0.2)
+        assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+        greeter.SayHello(greeter_pb2.HelloRequest(), timeout=5)
+        stats = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
+    assert stats.active == 0
+    assert dict(stats.finished) == {"ok": 1, "cancelled": 1, "deadline_exceeded": 1, "error": 0}
+
+
+def test_a_snippet_run_with_no_server_up_says_how_to_start_it():
+    started = time.monotonic()
+    run = subprocess.run(
+        [sys.executable, "snippets/client/sharing/shared_channel_sync.py"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "GUIDE_SERVER_ADDRESS": "127.0.0.1:1"},
+    )
+    assert time.monotonic() - started < 5
+    assert run.returncode != 0
+    assert "guide_server.ServerNotRunning: no server listens at 127.0.0.1:1" in run.stderr
+    assert "./dev server" in run.stderr

@@ -1,0 +1,47 @@
+"""The real site: mkdocs build --strict, what examples show, and the build refusing bad input."""
+
+import shutil
+
+from conftest import mkdocs_build
+from docs_harness import PROJECT_ROOT
+
+
+def test_both_languages_are_built(built_site):
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "en" / "index.html").is_file()
+    assert (built_site / "client" / "sharing" / "index.html").is_file()
+    assert (built_site / "en" / "client" / "sharing" / "index.html").is_file()
+
+
+def test_examples_show_their_verdict_code_error_and_output(built_site):
+    ja = (built_site / "client" / "sharing" / "index.html").read_text()
+    en = (built_site / "en" / "client" / "sharing" / "index.html").read_text()
+    assert '<p class="admonition-title">禁止</p>' in ja
+    assert '<p class="admonition-title">Forbidden</p>' in en
+    assert '<p class="admonition-title">OK</p>' in ja and '<p class="admonition-title">OK</p>' in en
+    assert "attached to a different loop" in ja and "attached to a different loop" in en
+    assert "run_coroutine_threadsafe" in ja  # the snippet's code is included
+    assert "400 replies from 8 threads" in en  # and its expected output
+
+
+def _project_copy(tmp_path):
+    for folder in ("docs", "snippets", "docs_harness"):
+        shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
+    shutil.copy(PROJECT_ROOT / "mkdocs.yml", tmp_path)
+    return tmp_path
+
+
+def test_a_page_without_its_translation_stops_the_build(tmp_path):
+    project = _project_copy(tmp_path)
+    (project / "docs" / "en" / "client" / "sharing.md").unlink()
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "pages without their translation: docs/en/client/sharing.md (twin of docs/ja/client/sharing.md)" in build.stderr
+
+
+def test_a_missing_include_stops_the_build_naming_the_file(tmp_path):
+    project = _project_copy(tmp_path)
+    (project / "snippets" / "client" / "sharing" / "shared_channel_aio.py").unlink()
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "included file not found: snippets/client/sharing/shared_channel_aio.py" in build.stderr
