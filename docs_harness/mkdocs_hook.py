@@ -4,8 +4,13 @@
 - Rewrites each Python example fence into an admonition: OK, or 禁止 / Forbidden with the
   exact error the tests assert (taken from the fence's options, the same ones pytest
   checks), followed by the expected output when the snippet has a ``.out`` file.
+- Drops the head's ``<link rel="alternate" hreflang>`` tags: Material fetches a
+  ``sitemap.xml`` next to each of them, and mkdocs-static-i18n points them at pages, so
+  every page would request missing files. The language switcher is unaffected, and the
+  sitemap lists the same alternates for search engines.
 """
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,18 +22,22 @@ LABELS = {
     "ja": {
         "ok": "OK",
         "forbidden": "禁止",
-        "raises": "実行すると次の例外が発生します: {error}",
+        "raises": "実行すると {error} が発生します（{details}）。",
+        "raises_only": "実行すると {error} が発生します。",
         "status": "ステータス {code}",
         "message": "メッセージ {match}",
+        "separator": "、",
         "isolated": "テストではこの例を別プロセスで実行し、{timeout} 秒で打ち切ります。",
         "output": "出力:",
     },
     "en": {
         "ok": "OK",
         "forbidden": "Forbidden",
-        "raises": "Running it raises: {error}",
+        "raises": "Running it raises {error} ({details}).",
+        "raises_only": "Running it raises {error}.",
         "status": "status {code}",
         "message": "message {match}",
+        "separator": ", ",
         "isolated": "The tests run this example in its own process and stop it after {timeout} s.",
         "output": "Output:",
     },
@@ -55,6 +64,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return "\n".join(lines) + "\n"
 
 
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def on_post_page(output: str, page, config) -> str:
+    head, separator, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + separator + body
+
+
 def _render(example: Example, labels: dict[str, str]) -> list[str]:
     fence = example.fence
     if example.expectation is None:
@@ -68,12 +85,13 @@ def _render(example: Example, labels: dict[str, str]) -> list[str]:
     ]
     expectation = example.expectation
     if expectation is not None:
-        details = [_code(expectation.raises)]
+        details = []
         if expectation.code:
             details.append(labels["status"].format(code=_code(expectation.code)))
         if expectation.match:
             details.append(labels["message"].format(match=_code(expectation.match)))
-        body += ["", labels["raises"].format(error=", ".join(details))]
+        sentence = labels["raises"] if details else labels["raises_only"]
+        body += ["", sentence.format(error=_code(expectation.raises), details=labels["separator"].join(details))]
     if example.isolate:
         body += ["", labels["isolated"].format(timeout=f"{example.timeout:g}")]
     if example.output_path.exists():
