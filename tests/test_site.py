@@ -45,3 +45,48 @@ def test_a_missing_include_stops_the_build_naming_the_file(tmp_path):
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "included file not found: snippets/client/sharing/shared_channel_aio.py" in build.stderr
+
+
+def test_mkdocs_serve_rebuilds_when_a_snippet_changes(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = _project_copy(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+    def page_text() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/client/sharing/", timeout=5) as response:
+                return response.read().decode()
+        except OSError:
+            return ""
+
+    def eventually(condition, seconds=60) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if condition():
+                return True
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert eventually(lambda: "shared_channel_aio.py" in page_text())
+        snippet = project / "snippets" / "client" / "sharing" / "shared_channel_aio.py"
+        snippet.write_text(snippet.read_text() + "# a change the reader should see\n")
+        assert eventually(lambda: "# a change the reader should see" in page_text())
+    finally:
+        serve.terminate()
+        serve.wait(timeout=10)
