@@ -22,10 +22,13 @@ FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}|~{3,})(?P<info>[^`
 INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 PYTHON_LANGUAGES = {"python", "py", "python3"}
 EXPECTATION_OPTIONS = ("raises", "code", "match")
-VALUE_OPTIONS = (*EXPECTATION_OPTIONS, "timeout")
+VALUE_OPTIONS = (*EXPECTATION_OPTIONS, "timeout", "rule")
 FLAG_OPTIONS = ("isolate",)
 DEFAULT_TIMEOUT = 15.0
 SNIPPETS_DIR = "snippets"
+API_SUFFIXES = {"_sync": "sync", "_aio": "aio"}  # a snippet's name ends with the API it uses
+RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+HEADING_ANCHOR = re.compile(r"^\s*#{1,6} .*\{ *#(?P<anchor>[\w-]+) *\}\s*$")
 
 
 class FenceError(ValueError):
@@ -48,6 +51,7 @@ class Example:
     page: str  # as given, e.g. "docs/ja/client/sharing.md"
     root: Path  # the project folder; `snippet` is relative to it
     fence: Fence
+    anchor: str | None  # the { #id } of the nearest heading above the example
     snippet: str  # project-relative, e.g. "snippets/client_sharing/x.py"
     expectation: Expectation | None  # None: the example must succeed
     isolate: bool
@@ -57,6 +61,17 @@ class Example:
     @property
     def line(self) -> int:
         return self.fence.line
+
+    @property
+    def rule(self) -> str | None:
+        """The overview table's row this example proves (fence option rule=ID)."""
+        return dict(self.options).get("rule")
+
+    @property
+    def api(self) -> str | None:
+        """"sync" or "aio", from the snippet's name (…_sync.py, …_aio.py)."""
+        stem = Path(self.snippet).stem
+        return next((api for suffix, api in API_SUFFIXES.items() if stem.endswith(suffix)), None)
 
     @property
     def location(self) -> str:
@@ -103,17 +118,21 @@ def language_and_options(info: str) -> tuple[str, list[str]]:
 
 def parse_examples(text: str, page: str, root: Path = PROJECT_ROOT) -> list[Example]:
     examples = []
+    lines = text.splitlines()
     for fence in iter_fences(text, page):
         try:
             language, words = language_and_options(fence.info)
         except ValueError as error:
             raise FenceError(page, fence.line, f"cannot read the fence header {fence.info!r}: {error}")
         if language in PYTHON_LANGUAGES:
-            examples.append(_example(page, root, fence, words))
+            anchor = next(
+                (m["anchor"] for line in reversed(lines[: fence.line - 1]) if (m := HEADING_ANCHOR.match(line))), None
+            )
+            examples.append(_example(page, root, fence, anchor, words))
     return examples
 
 
-def _example(page: str, root: Path, fence: Fence, words: list[str]) -> Example:
+def _example(page: str, root: Path, fence: Fence, anchor: str | None, words: list[str]) -> Example:
     def fail(problem: str):
         raise FenceError(page, fence.line, problem)
 
@@ -138,6 +157,13 @@ def _example(page: str, root: Path, fence: Fence, words: list[str]) -> Example:
     if not (root / snippet).is_file():
         fail(f"included file not found: {snippet}")
 
+    rule = options.get("rule")
+    if rule is not None:
+        if not RULE_ID.match(rule):
+            fail(f"rule={rule!r} is not an id like 'stream-concurrent-send'")
+        if not any(Path(snippet).stem.endswith(suffix) for suffix in API_SUFFIXES):
+            fail(f"an example with rule= must name its API: {snippet} should end in _sync.py or _aio.py")
+
     try:
         expectation = Expectation.from_options({k: options[k] for k in EXPECTATION_OPTIONS if k in options})
         timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
@@ -149,6 +175,7 @@ def _example(page: str, root: Path, fence: Fence, words: list[str]) -> Example:
         page=page,
         root=root,
         fence=fence,
+        anchor=anchor,
         snippet=snippet,
         expectation=expectation,
         isolate="isolate" in options,

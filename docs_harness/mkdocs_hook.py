@@ -4,6 +4,8 @@
 - Rewrites each Python example fence into an admonition: OK, or 禁止 / Forbidden with the
   exact error the tests assert (taken from the fence's options, the same ones pytest
   checks), followed by the expected output when the snippet has a ``.out`` file.
+- Replaces ``<!-- rules-table -->`` with the rule table built from the examples: of every
+  page on the overview (index.md), of the page itself elsewhere.
 - Drops the head's ``<link rel="alternate" hreflang>`` tags: Material fetches a
   ``sitemap.xml`` next to each of them, and mkdocs-static-i18n points them at pages, so
   every page would request missing files. The language switcher is unaffected, and the
@@ -15,6 +17,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import grpc
+
+from docs_harness import rules
 from docs_harness.fences import Example, FenceError, parse_examples
 from docs_harness.translations import missing_twins
 
@@ -59,9 +64,34 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     except FenceError as error:
         raise PluginError(str(error)) from None
     lines = markdown.splitlines()
-    for example in reversed(examples):
+    for example in reversed(examples):  # bottom-up, so the line numbers above stay right
         lines[example.fence.line - 1 : example.fence.end_line] = _render(example, labels)
-    return "\n".join(lines) + "\n"
+    markdown = "\n".join(lines) + "\n"
+    if rules.PLACEHOLDER in markdown:
+        markdown = markdown.replace(rules.PLACEHOLDER, _rules_table(config, *src.split("/", 1)))
+    return markdown
+
+
+def _rules_table(config, language: str, page_path: str) -> str:
+    docs = Path(config["docs_dir"])
+    # on the overview (index.md), every page's rules; on another page, its own
+    pages = [path for path in _nav_pages(config["nav"]) if path != "index.md"]
+    if page_path != "index.md":
+        pages = [page_path]
+    try:
+        found = rules.collect(docs / language, pages, Path(config.config_file_path).parent)
+    except (rules.RuleError, FenceError) as error:
+        raise PluginError(str(error)) from None
+    return rules.render(found, language, grpc.__version__, page_path)
+
+
+def _nav_pages(nav) -> list[str]:
+    """The page paths of mkdocs.yml's nav, in reading order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _nav_pages(value)]
+    return [page for item in nav or [] for page in _nav_pages(item)]
 
 
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')

@@ -63,8 +63,8 @@ CHROMIUM_ARGS = [  # as root, headless, with no traffic of Chromium's own
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")  # Playwright's sync API keeps an event loop running in this thread:
+def browser():  # end it before the next module, whose examples call asyncio.run()
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `./dev test` installs Debian's chromium"

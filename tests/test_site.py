@@ -2,8 +2,14 @@
 
 import shutil
 
+import pytest
+
 from conftest import mkdocs_build
-from docs_harness import PROJECT_ROOT
+from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.fences import parse_examples
+
+TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
+PAGES = sorted(p.relative_to(PROJECT_ROOT / "docs" / "ja").as_posix() for p in (PROJECT_ROOT / "docs" / "ja").rglob("*.md"))
 
 
 def test_both_languages_are_built(built_site):
@@ -11,6 +17,24 @@ def test_both_languages_are_built(built_site):
     assert (built_site / "en" / "index.html").is_file()
     assert (built_site / "client" / "sharing" / "index.html").is_file()
     assert (built_site / "en" / "client" / "sharing" / "index.html").is_file()
+
+
+def built_page(site, language: str, page: str):
+    folder = site if language == LANGUAGES[0] else site / language
+    path = page.removesuffix(".md")
+    return (folder / ("index.html" if path == "index" else f"{path.removesuffix('/index')}/index.html")).read_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_example_is_shown_in_its_verdict_box(built_site, language, page):
+    examples = parse_examples((PROJECT_ROOT / "docs" / language / page).read_text(), page)
+    html = built_page(built_site, language, page)
+    ok, forbidden = TITLES[language]
+    assert html.count(f'<p class="admonition-title">{ok}</p>') == sum(e.expectation is None for e in examples)
+    assert html.count(f'<p class="admonition-title">{forbidden}</p>') == sum(e.expectation is not None for e in examples)
+    for example in examples:
+        assert example.snippet in html
 
 
 def test_examples_show_their_verdict_code_error_and_output(built_site):

@@ -1,0 +1,53 @@
+"""The rule tables: declared in each page's front matter, proven by that page's examples."""
+
+import pytest
+
+from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.rules import RuleError, collect, render
+
+DOCS = PROJECT_ROOT / "docs"
+PAGES = sorted(p.relative_to(DOCS / "ja").as_posix() for p in (DOCS / "ja").rglob("*.md") if p.name != "index.md")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_rule_is_proven_by_an_example_of_its_page(language):
+    rules = collect(DOCS / language, PAGES, PROJECT_ROOT)
+    assert rules, "no page declares a rule"
+    assert all(rule.examples["sync"] or rule.examples["aio"] for rule in rules)
+
+
+def test_both_languages_declare_the_same_rules_with_the_same_go_verdicts():
+    ja, en = (collect(DOCS / language, PAGES, PROJECT_ROOT) for language in LANGUAGES)
+    assert [(r.id, r.go, r.page) for r in ja] == [(r.id, r.go, r.page) for r in en]
+
+
+def _page(tmp_path, text: str, snippet: str = "x_sync.py"):
+    (tmp_path / "snippets").mkdir(exist_ok=True)
+    (tmp_path / "snippets" / snippet).write_text("print(1)\n")
+    (tmp_path / "docs" / "ja").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "ja" / "p.md").write_text(text)
+    return tmp_path
+
+
+def test_an_example_naming_an_undeclared_rule_is_refused(tmp_path):
+    root = _page(tmp_path, '# P\n\n```{.python rule=nowhere}\n--8<-- "snippets/x_sync.py"\n```\n')
+    with pytest.raises(RuleError, match="docs/ja/p.md:3: rule=nowhere is not declared"):
+        collect(root / "docs" / "ja", ["p.md"], root)
+
+
+def test_a_rule_without_an_example_is_refused(tmp_path):
+    root = _page(tmp_path, "---\nrules:\n  - id: lonely\n    operation: x\n    go: ok\n---\n# P\n")
+    with pytest.raises(RuleError, match="p.md: rule lonely has no example that proves it"):
+        collect(root / "docs" / "ja", ["p.md"], root)
+
+
+def test_cells_show_each_verdict_with_a_link_to_its_example(tmp_path):
+    text = (
+        "---\nrules:\n  - id: r\n    operation: Do it\n    go: forbidden\n---\n"
+        "## A { #a }\n\n```{.python rule=r}\n--8<-- \"snippets/x_sync.py\"\n```\n\n"
+        "## B { #b }\n\n```{.python rule=r raises=\"grpc.RpcError\" code=\"INTERNAL\"}\n--8<-- \"snippets/x_sync.py\"\n```\n"
+    )
+    root = _page(tmp_path, text)
+    table = render(collect(root / "docs" / "ja", ["p.md"], root), "en", "9.9.9", "index.md")
+    assert "| Do it | Forbidden | [OK](p.md#a) / [Forbidden: `RpcError INTERNAL`](p.md#b) | — |" in table
+    assert "verified with grpcio 9.9.9" in table
