@@ -10,16 +10,23 @@
   ``sitemap.xml`` next to each of them, and mkdocs-static-i18n points them at pages, so
   every page would request missing files. The language switcher is unaffected, and the
   sitemap lists the same alternates for search engines.
+- Search stays in the reader's language: mkdocs-static-i18n writes one index for every
+  language; after the build it is split into one index per language folder, and the
+  pages of a non-default language get that folder as their ``config.base``, which
+  Material uses only to find the search index and resolve its results.
 """
 
+import json
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 import grpc
 
 from docs_harness import rules
+from docs_harness import LANGUAGES
 from docs_harness.fences import Example, FenceError, parse_examples
 from docs_harness.translations import missing_twins
 
@@ -97,9 +104,37 @@ def _nav_pages(nav) -> list[str]:
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
+CONFIG_BASE = re.compile(r'("base": ")([^"]*)(")')
+
+
 def on_post_page(output: str, page, config) -> str:
     head, separator, body = output.partition("</head>")
-    return HEAD_ALTERNATE.sub("", head) + separator + body
+    output = HEAD_ALTERNATE.sub("", head) + separator + body
+    language = page.file.src_uri.split("/")[0]
+    if language != LANGUAGES[0]:  # search from the language's own folder
+        output = CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{language}/{m[3]}", output, count=1)
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the index
+def on_post_build(config) -> None:
+    if getattr(config.plugins.get("i18n"), "building", False):  # one language's build, inside the main one
+        return
+    site = Path(config["site_dir"])
+    index_file = site / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for language in LANGUAGES:
+        prefix = "" if language == LANGUAGES[0] else f"{language}/"
+        others = tuple(f"{other}/" for other in LANGUAGES[1:] if other != language)
+        docs = [
+            {**doc, "location": doc["location"].removeprefix(prefix)}
+            for doc in index["docs"]
+            if doc["location"].startswith(prefix) and not (not prefix and doc["location"].startswith(others))
+        ]
+        lang = [language] if language != LANGUAGES[0] else index["config"]["lang"]
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "config": {**index["config"], "lang": lang}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
 
 
 def _render(example: Example, labels: dict[str, str]) -> list[str]:

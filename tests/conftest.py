@@ -30,22 +30,29 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+SUB_PATH = "/grpc-python-concurrency"  # hosted as on GitHub Pages: https://<owner>.github.io/<repo>/
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built site served over HTTP on loopback, as a reader's browser gets it."""
+    """The built site served on loopback under a sub-path, as a reader's browser gets it."""
     import functools
     import http.server
     import threading
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+    class UnderSubPath(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            inside = path.startswith(SUB_PATH + "/")
+            return super().translate_path(path[len(SUB_PATH):] if inside else "/no-such-file")
+
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(built_site))
+    handler = functools.partial(UnderSubPath, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server")
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     server.shutdown()
     server.server_close()
     thread.join()
@@ -84,5 +91,11 @@ def page(browser, site_url):
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    page.failed = []
+    page.on(  # a load aborted by leaving the page is not a failure
+        "requestfailed",
+        lambda request: "ERR_ABORTED" not in (request.failure or "") and page.failed.append(f"{request.failure} {request.url}"),
+    )
+    page.on("response", lambda response: response.status >= 400 and page.failed.append(f"{response.status} {response.url}"))
     yield page
     context.close()

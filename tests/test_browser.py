@@ -20,7 +20,7 @@ def test_the_home_page_opens_in_each_language(page, site_url, path, lang, title)
     page.goto(site_url + path)
     assert page.locator("html").get_attribute("lang") == lang
     assert title in page.title()
-    assert page.console_errors == []
+    assert page.console_errors == [] and page.failed == []
     assert only_local(page, site_url) == []
 
 
@@ -37,5 +37,25 @@ def test_the_switcher_keeps_the_reader_on_the_example_page(page, site_url):
     page.locator('.md-select a[hreflang="ja"]').first.dispatch_event("click")
     page.wait_for_url(re.compile(r"/client/sharing/$"))
     assert heading(page) == "チャネルの共有"
-    assert page.console_errors == []
+    assert page.console_errors == [] and page.failed == []
     assert only_local(page, site_url) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "language_root"),
+    [("/", "スレッド", "/"), ("/client/sharing/", "チャネル", "/"), ("/en/", "thread", "/en/"), ("/en/client/sharing/", "channel", "/en/")],
+)
+def test_search_finds_pages_of_the_readers_language_only(page, site_url, path, query, language_root):
+    page.goto(site_url + path)
+    search = page.locator(".md-search__input")
+    search.click()
+    search.fill(query)
+    search.press("End")  # Material searches on keyup
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    links = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert links
+    for link in links:
+        assert link.startswith(site_url + language_root), link
+        assert language_root != "/" or not link.startswith(site_url + "/en/"), link
+    assert page.console_errors == [] and page.failed == []
