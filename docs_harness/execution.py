@@ -51,7 +51,10 @@ def run_here(snippet: Path, expectation: Expectation | None, timeout: float) -> 
         except (Exception, SystemExit, ExampleTimeout) as raised:
             error = raised
     namespace.clear()  # as at the end of a script: its globals go
-    return _result(snippet, expectation, error, stdout.getvalue())
+    result = _result(snippet, expectation, error, stdout.getvalue())
+    if error is not None:  # its frames would keep the example's channels and servers alive
+        traceback.clear_frames(error.__traceback__)
+    return result
 
 
 def run_isolated(example: Example) -> Result:

@@ -6,6 +6,7 @@ call ends on the server a little later), so differences get time to settle first
 """
 
 import asyncio
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +27,7 @@ def take(server_handlers: Callable[[], int]) -> Snapshot:
 
 
 def leftovers(before: Snapshot, server_handlers: Callable[[], int]) -> list[str]:
+    gc.collect()  # objects in reference cycles (a task and its exception) go now, as at a script's exit
     deadline = time.monotonic() + SETTLE_SECONDS
     while True:
         found = _differences(before, server_handlers)

@@ -9,7 +9,8 @@
 - Drops the head's ``<link rel="alternate" hreflang>`` tags: Material fetches a
   ``sitemap.xml`` next to each of them, and mkdocs-static-i18n points them at pages, so
   every page would request missing files. The language switcher is unaffected, and the
-  sitemap lists the same alternates for search engines.
+  sitemap lists the same alternates for search engines. Root-absolute language links
+  (the home pages') become relative, so the site works under a sub-path.
 - Search stays in the reader's language: mkdocs-static-i18n writes one index for every
   language; after the build it is split into one index per language folder, and the
   pages of a non-default language get that folder as their ``config.base``, which
@@ -19,6 +20,7 @@
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -41,6 +43,7 @@ LABELS = {
         "separator": "、",
         "isolated": "テストではこの例を別プロセスで実行し、{timeout} 秒で打ち切ります。",
         "output": "出力:",
+        "search": "検索",
     },
     "en": {
         "ok": "OK",
@@ -52,6 +55,7 @@ LABELS = {
         "separator": ", ",
         "isolated": "The tests run this example in its own process and stop it after {timeout} s.",
         "output": "Output:",
+        "search": "Search",
     },
 }
 
@@ -107,13 +111,37 @@ HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang=
 CONFIG_BASE = re.compile(r'("base": ")([^"]*)(")')
 
 
+ROOT_ABSOLUTE_SWITCH = re.compile(r'(<a href=")/([^"]*)(" hreflang=")')
+
+
 def on_post_page(output: str, page, config) -> str:
-    head, separator, body = output.partition("</head>")
-    output = HEAD_ALTERNATE.sub("", head) + separator + body
+    output = _without_head_alternates(output)
+    # the home pages' language links are root-absolute ("/en/"): make them relative, for sub-path hosting
+    to_root = CONFIG_BASE.search(output)[2]
+    site_path = urlsplit(config["site_url"] or "/").path.lstrip("/")
+    output = ROOT_ABSOLUTE_SWITCH.sub(lambda m: f"{m[1]}{to_root}/{m[2].removeprefix(site_path)}{m[3]}", output)
     language = page.file.src_uri.split("/")[0]
+    output = _name_search_dialog(output, language)
     if language != LANGUAGES[0]:  # search from the language's own folder
         output = CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{language}/{m[3]}", output, count=1)
     return output
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name != "404.html":
+        return output
+    return _name_search_dialog(_without_head_alternates(output), LANGUAGES[0])
+
+
+def _without_head_alternates(output: str) -> str:
+    head, separator, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + separator + body
+
+
+def _name_search_dialog(output: str, language: str) -> str:
+    """Material's search dialog has no accessible name (axe-core: aria-dialog-name)."""
+    name = LABELS[language]["search"]
+    return output.replace('data-md-component="search" role="dialog">', f'data-md-component="search" role="dialog" aria-label="{name}">', 1)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the index

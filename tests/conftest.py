@@ -10,27 +10,27 @@ from docs_harness import PROJECT_ROOT
 pytest_plugins = ["pytester"]
 
 
-def mkdocs_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=config_dir,
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})},
     )
+
+
+SUB_PATH = "/grpc-python-concurrency"  # hosted as on GitHub Pages: https://<owner>.github.io/<repo>/
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict for every test that reads it."""
+    """The real site, built once with --strict as the deploy builds it (published under a sub-path)."""
     site = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(PROJECT_ROOT, site)
+    build = mkdocs_build(PROJECT_ROOT, site, site_url=f"https://example.github.io{SUB_PATH}/")
     assert build.returncode == 0, build.stderr
     return site
-
-
-SUB_PATH = "/grpc-python-concurrency"  # hosted as on GitHub Pages: https://<owner>.github.io/<repo>/
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +44,16 @@ def site_url(built_site):
         def translate_path(self, path):
             inside = path.startswith(SUB_PATH + "/")
             return super().translate_path(path[len(SUB_PATH):] if inside else "/no-such-file")
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (built_site / "404.html").read_bytes()  # what GitHub Pages does for a missing path
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass

@@ -1,49 +1,105 @@
-"""The built site in a real Chromium: both languages open, the switcher, only local requests."""
+"""Every page of the built site, in both languages, in a real Chromium, as readers get it.
+
+Served under a sub-path (as on GitHub Pages), so a root-absolute link would break. Each
+page must load cleanly from its own origin only, switch to its twin and back, carry copy
+buttons and its verdict boxes, pass axe-core (no serious or critical violation) in the
+light and dark palettes, and leave a screenshot in test-artifacts/screenshots/.
+"""
 
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.fences import parse_examples
 
 pytestmark = pytest.mark.browser
 
+DOCS = PROJECT_ROOT / "docs"
+PAGES = sorted(p.relative_to(DOCS / LANGUAGES[0]).as_posix() for p in (DOCS / LANGUAGES[0]).rglob("*.md"))
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+VERDICT_TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
+SERIOUS = {"serious", "critical"}
+
+
+def url_path(language: str, page: str) -> str:
+    """docs/<language>/<page>.md -> its path on the site, e.g. /en/client/sharing/."""
+    path = page.removesuffix(".md").removesuffix("index")
+    path = path + "/" if path and not path.endswith("/") else path
+    return ("/" if language == LANGUAGES[0] else f"/{language}/") + path
+
 
 def heading(page) -> str:
-    return page.locator("h1").inner_text().removesuffix("¶")
+    return page.locator("h1").first.inner_text().removesuffix("¶").strip()
 
 
-def only_local(page, site_url):
-    return [url for url in page.requests if not url.startswith((site_url, "data:", "blob:"))]
+def foreign_requests(page, site_url) -> list[str]:
+    origin = re.match(r"https?://[^/]+", site_url)[0]
+    return [url for url in page.requests if not url.startswith((origin + "/", "data:", "blob:"))]
 
 
-@pytest.mark.parametrize(("path", "lang", "title"), [("/", "ja", "gRPC Python 並行処理ガイド"), ("/en/", "en", "gRPC Python Concurrency Guide")])
-def test_the_home_page_opens_in_each_language(page, site_url, path, lang, title):
-    page.goto(site_url + path)
-    assert page.locator("html").get_attribute("lang") == lang
-    assert title in page.title()
-    assert page.console_errors == [] and page.failed == []
-    assert only_local(page, site_url) == []
+def assert_clean(page, site_url) -> None:
+    assert page.console_errors == []
+    assert page.failed == []
+    assert foreign_requests(page, site_url) == []
 
 
-def test_the_switcher_keeps_the_reader_on_the_example_page(page, site_url):
-    page.goto(site_url + "/client/sharing/")
-    assert heading(page) == "チャネルの共有"
-    assert page.locator(".admonition.danger .admonition-title").first.inner_text() == "禁止"
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("doc", PAGES)
+def test_page_loads_cleanly_with_its_examples_marked(page, site_url, language, doc):
+    page.goto(site_url + url_path(language, doc))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == language
+    examples = parse_examples((DOCS / language / doc).read_text(encoding="utf-8"), doc)
+    ok, forbidden = VERDICT_TITLES[language]
+    titles = page.locator(".admonition-title").all_inner_texts()
+    assert titles.count(ok) == sum(e.expectation is None for e in examples)
+    assert titles.count(forbidden) == sum(e.expectation is not None for e in examples)
+    if page.locator("pre > code").count():
+        assert page.locator("button.md-code__button[title]").count() >= page.locator("pre > code").count()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = f"{language}-{doc.removesuffix('.md').replace('/', '-')}.png"
+    page.screenshot(path=SCREENSHOTS / name, full_page=True)
+    assert_clean(page, site_url)
 
-    page.locator('.md-select a[hreflang="en"]').first.dispatch_event("click")
-    page.wait_for_url(re.compile(r"/en/client/sharing/$"))
-    assert heading(page) == "Sharing a channel"
-    assert page.locator(".admonition.danger .admonition-title").first.inner_text() == "Forbidden"
 
-    page.locator('.md-select a[hreflang="ja"]').first.dispatch_event("click")
-    page.wait_for_url(re.compile(r"/client/sharing/$"))
-    assert heading(page) == "チャネルの共有"
-    assert page.console_errors == [] and page.failed == []
-    assert only_local(page, site_url) == []
+@pytest.mark.parametrize("doc", PAGES)
+def test_the_switcher_lands_on_the_same_page_and_back(page, site_url, doc):
+    first, second = LANGUAGES[0], LANGUAGES[1]
+    page.goto(site_url + url_path(first, doc))
+    title = heading(page)
+    page.locator(f'.md-select a[hreflang="{second}"]').first.dispatch_event("click")
+    page.wait_for_url(site_url + url_path(second, doc))
+    assert page.locator("html").get_attribute("lang") == second
+    assert heading(page) != title
+    page.locator(f'.md-select a[hreflang="{first}"]').first.dispatch_event("click")
+    page.wait_for_url(site_url + url_path(first, doc))
+    assert heading(page) == title
+    assert_clean(page, site_url)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("doc", PAGES)
+def test_no_serious_accessibility_violation(browser, site_url, scheme, language, doc):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(site_url + url_path(language, doc))
+        page.wait_for_load_state("networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        violations = Axe().run(page).response["violations"]
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations if v["impact"] in SERIOUS]
+        assert serious == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(
     ("path", "query", "language_root"),
-    [("/", "スレッド", "/"), ("/client/sharing/", "チャネル", "/"), ("/en/", "thread", "/en/"), ("/en/client/sharing/", "channel", "/en/")],
+    [("/", "スレッド", "/"), ("/client/sharing/", "チャネル", "/"), ("/", "並行", "/"), ("/en/", "thread", "/en/"), ("/en/client/sharing/", "channel", "/en/")],
 )
 def test_search_finds_pages_of_the_readers_language_only(page, site_url, path, query, language_root):
     page.goto(site_url + path)
@@ -57,5 +113,22 @@ def test_search_finds_pages_of_the_readers_language_only(page, site_url, path, q
     assert links
     for link in links:
         assert link.startswith(site_url + language_root), link
-        assert language_root != "/" or not link.startswith(site_url + "/en/"), link
-    assert page.console_errors == [] and page.failed == []
+        if language_root == "/":
+            assert not link.startswith(site_url + "/en/"), link
+    assert_clean(page, site_url)
+
+
+def test_the_404_page_speaks_both_languages_and_leads_home(page, site_url):
+    missing = site_url + "/no/such/page/"
+    page.goto(missing)  # the host answers 404 with 404.html, as GitHub Pages does
+    page.wait_for_load_state("networkidle")
+    assert page.failed == [f"404 {missing}"]
+    assert page.console_errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    page.failed.clear()
+    page.console_errors.clear()
+    assert "ページが見つかりません" in page.locator('section[lang="ja"]').inner_text()
+    assert "Page not found" in page.locator('section[lang="en"]').inner_text()
+    page.locator('section[lang="en"] a').click()
+    page.wait_for_url(site_url + "/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_clean(page, site_url)

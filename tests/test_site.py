@@ -49,7 +49,7 @@ def test_examples_show_their_verdict_code_error_and_output(built_site):
 
 
 def _project_copy(tmp_path):
-    for folder in ("docs", "snippets", "docs_harness"):
+    for folder in ("docs", "snippets", "docs_harness", "overrides"):
         shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", tmp_path)
     return tmp_path

@@ -40,9 +40,9 @@ def main() -> None:
             next(a), next(b)  # both workers are busy now
             c = stream("C")
             time.sleep(1)
-            print("after 1 s, handlers started:", greeter.started)
+            print("after 1 s, handlers started:", sorted(greeter.started))
             a.cancel()  # frees a worker
-            print("after cancelling A:", next(c).message, greeter.started)
+            print("after cancelling A:", next(c).message, sorted(greeter.started))
             b.cancel()
             c.cancel()
         server.stop(0)

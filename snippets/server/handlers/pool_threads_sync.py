@@ -31,7 +31,6 @@ def main() -> None:
             print("threads per stream:", [len(threads) for threads in names])
             print("handler threads:", sorted(set.union(*names)))
         server.stop(0)
-    print("client thread:", threading.current_thread().name)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,19 @@
+"""Forbidden: a call on a closed grpc.aio channel."""
+
+import asyncio
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+async def main() -> None:
+    channel = grpc.aio.insecure_channel(server_address())
+    greeter = greeter_pb2_grpc.GreeterStub(channel)
+    await channel.close()
+    await greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

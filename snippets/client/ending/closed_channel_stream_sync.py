@@ -1,0 +1,17 @@
+"""Forbidden: a streaming call on a closed channel."""
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+def main() -> None:
+    channel = grpc.insecure_channel(server_address())
+    greeter = greeter_pb2_grpc.GreeterStub(channel)
+    channel.close()
+    greeter.StreamGreetings(greeter_pb2.StreamRequest(name="late", count=3), timeout=5)
+
+
+if __name__ == "__main__":
+    main()

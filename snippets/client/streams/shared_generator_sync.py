@@ -1,0 +1,35 @@
+"""Forbidden: one request generator given to two streaming calls, while the first is inside it."""
+
+import threading
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+def main() -> None:
+    inside = threading.Event()
+    go_on = threading.Event()
+
+    def names():  # runs on the grpc thread of whichever call asks for the next request
+        yield greeter_pb2.HelloRequest(name="first")
+        inside.set()
+        go_on.wait(timeout=5)  # e.g. waiting for the next piece of data
+        yield greeter_pb2.HelloRequest(name="second")
+
+    with grpc.insecure_channel(server_address()) as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        requests = names()
+        call_a = stub.CollectGreetings.future(requests, timeout=5)
+        inside.wait(timeout=5)  # call A's thread is now inside the generator
+        call_b = stub.CollectGreetings.future(requests, timeout=5)
+        try:
+            call_b.result()
+        finally:
+            go_on.set()
+            print("call A received:", list(call_a.result().names))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""Forbidden: one request iterator given to two streaming calls: the requests are split silently."""
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+def main() -> None:
+    names = [greeter_pb2.HelloRequest(name=f"name {n}") for n in range(1000)]
+    with grpc.insecure_channel(server_address()) as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        requests = iter(names)  # one iterator, two calls
+        call_a = stub.CollectGreetings.future(requests, timeout=10)
+        call_b = stub.CollectGreetings.future(requests, timeout=10)
+        counts = [call_a.result().count, call_b.result().count]  # both calls succeed
+
+    print("names received by the two calls together:", sum(counts))
+    assert counts == [1000, 1000], f"each call should receive 1000 names, they received {counts}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""Forbidden: two threads call next() on one response iterator at the same time."""
+
+import threading
+import time
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+def main() -> None:
+    with grpc.insecure_channel(server_address()) as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        request = greeter_pb2.StreamRequest(name="slow", count=2, interval_ms=2000)
+        responses = stub.StreamGreetings(request, timeout=10)
+
+        reader = threading.Thread(target=lambda: print("the thread got message", next(responses).index))
+        reader.start()
+        time.sleep(0.5)  # the thread now waits inside next() for the first message
+        try:
+            next(responses)  # a second next() on the same iterator, from the main thread
+        finally:
+            reader.join()
+
+
+if __name__ == "__main__":
+    main()

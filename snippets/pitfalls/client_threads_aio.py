@@ -1,0 +1,45 @@
+"""Allowed: grpc.aio adds no thread per call, only one poller thread while an aio channel exists."""
+
+import asyncio
+import threading
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+def pollers() -> int:
+    return sum(thread.name.endswith("(_poll_wrapper)") for thread in threading.enumerate())
+
+
+async def eight_streams() -> None:
+    async with grpc.aio.insecure_channel(server_address()) as channel:
+        print("channel open; poller threads:", pollers())
+        before = set(threading.enumerate())
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        request = greeter_pb2.StreamRequest(name="stream", count=0, interval_ms=50)
+        calls = [stub.StreamGreetings(request, timeout=10) for _ in range(5)]
+        calls += [stub.Chat(timeout=10) for _ in range(3)]
+        for chat in calls[5:]:
+            await chat.write(greeter_pb2.HelloRequest(name="chat"))
+        for call in calls:
+            await call.read()
+        print("8 streams open; threads they added:", len(set(threading.enumerate()) - before))
+        for call in calls:
+            call.cancel()
+    print("channel closed; poller threads:", pollers())
+
+
+async def main() -> None:
+    print("no aio channel yet; poller threads:", pollers())
+    await eight_streams()
+    for _ in range(100):  # the channel object is gone: the poller stops
+        if not pollers():
+            break
+        await asyncio.sleep(0.05)
+    print("channel object gone; poller threads:", pollers())
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
