@@ -38,6 +38,7 @@ LABELS = {
         "forbidden": "禁止",
         "raises": "実行すると {error} が発生します（{details}）。",
         "raises_only": "実行すると {error} が発生します。",
+        "silent": "grpcio は例外を出しません。例の最後の確認（`assert`）が、起きたことを示して失敗します（メッセージ {match}）。",
         "status": "ステータス {code}",
         "message": "メッセージ {match}",
         "separator": "、",
@@ -50,6 +51,7 @@ LABELS = {
         "forbidden": "Forbidden",
         "raises": "Running it raises {error} ({details}).",
         "raises_only": "Running it raises {error}.",
+        "silent": "grpcio raises nothing here. The example's own check (`assert`) fails and shows what went wrong (message {match}).",
         "status": "status {code}",
         "message": "message {match}",
         "separator": ", ",
@@ -183,8 +185,11 @@ def _render(example: Example, labels: dict[str, str]) -> list[str]:
             details.append(labels["status"].format(code=_code(expectation.code)))
         if expectation.match:
             details.append(labels["message"].format(match=_code(expectation.match)))
-        sentence = labels["raises"] if details else labels["raises_only"]
-        body += ["", sentence.format(error=_code(expectation.raises), details=labels["separator"].join(details))]
+        if expectation.silent:
+            body += ["", labels["silent"].format(match=_code(expectation.match or ""))]
+        else:
+            sentence = labels["raises"] if details else labels["raises_only"]
+            body += ["", sentence.format(error=_code(expectation.raises), details=labels["separator"].join(details))]
     if example.isolate:
         body += ["", labels["isolated"].format(timeout=f"{example.timeout:g}")]
     if example.output_path.exists():

@@ -25,6 +25,7 @@ LABELS = {
         "header": "| 操作 | Go | 同期 API (`grpc`) | asyncio API (`grpc.aio`) |",
         "ok": "OK",
         "forbidden": "禁止",
+        "silent": "禁止（例外なし）",
         "none": "—",
         "verified": "この表は各ページの例のテスト結果から生成しています（grpcio {version} で確認）。",
     },
@@ -32,6 +33,7 @@ LABELS = {
         "header": "| Operation | Go | sync API (`grpc`) | asyncio API (`grpc.aio`) |",
         "ok": "OK",
         "forbidden": "Forbidden",
+        "silent": "Forbidden (silent)",
         "none": "—",
         "verified": "This table is generated from the options of each page's tested examples (verified with grpcio {version}).",
     },
@@ -99,6 +101,8 @@ def _cell(target: str, examples: list[Example], labels: dict[str, str]) -> str:
     for example in examples:
         if example.expectation is None:
             text = labels["ok"]
+        elif example.expectation.silent:
+            text = labels["silent"]
         else:
             error = example.expectation.raises.rpartition(".")[2]
             code = f" {example.expectation.code}" if example.expectation.code else ""
