@@ -4,8 +4,12 @@
 - ``expectations``: what a forbidden example must raise, and the check.
 - ``execution``: runs one snippet file, in this process or isolated in a child process.
 - ``leaks``: what an in-process example must leave behind (nothing).
-- ``plugin``: the pytest side (pytest-markdown-docs hooks, the shared server).
-- ``mkdocs_hook``: the site side (verdict marks, expected errors, outputs, page twins).
+- ``plugin``: the pytest side (pytest-markdown-docs hooks); ``shared_server``: the bundled
+  server process that in-process examples share.
+- ``rules``: the rule tables, built from the pages' front matter and examples' options.
+- ``translations``: the two languages stay twins.
+- ``mkdocs_hook``: the site side (verdict boxes, expected errors, outputs, rule tables, page
+  twins, per-language search, sub-path hosting, accessibility fixes).
 """
 
 from pathlib import Path

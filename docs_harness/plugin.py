@@ -8,18 +8,15 @@ and the snippet line.
 """
 
 import difflib
-import subprocess
-import sys
 from pathlib import Path
 
-import grpc
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from docs_harness import execution, leaks
 from docs_harness.fences import Example, FenceError, parse_examples
-from guide_server import ADDRESS_VARIABLE
+from docs_harness.shared_server import SharedServer
 
 _examples: dict[tuple[str, int], Example] = {}
 _collecting: dict = {}  # the Markdown file being collected: "page" (relative), "root"
@@ -111,52 +108,6 @@ def _report(example: Example, result: execution.Result, problems: list[str]) -> 
     if result.log.strip():
         parts.append("isolated process output (last 30 lines):\n" + "\n".join(result.log.rstrip().splitlines()[-30:]))
     return "\n".join(parts)
-
-
-class SharedServer:
-    """The bundled server in its own process, shared by every in-process example."""
-
-    _instance: "SharedServer | None" = None
-
-    def __init__(self) -> None:
-        import os
-
-        from guidepb import greeter_pb2_grpc
-
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "guide_server", "--address", "127.0.0.1:0"],
-            stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-        )
-        announcement = self.process.stdout.readline()  # "guide server (sync) listening on HOST:PORT"
-        if "listening on" not in announcement:
-            self.process.kill()
-            raise RuntimeError(f"the bundled server did not start: {announcement!r}")
-        self.address = announcement.split()[-1]
-        os.environ[ADDRESS_VARIABLE] = self.address
-        self.channel = grpc.insecure_channel(self.address)
-        self.monitor = greeter_pb2_grpc.MonitorStub(self.channel)
-
-    @classmethod
-    def get(cls) -> "SharedServer":
-        if cls._instance is None:
-            cls._instance = cls()
-        return cls._instance
-
-    def active_handlers(self) -> int:
-        from guidepb import greeter_pb2
-
-        return self.monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active
-
-    @classmethod
-    def stop(cls) -> None:
-        if cls._instance is not None:
-            cls._instance.channel.close()
-            cls._instance.process.terminate()
-            cls._instance.process.wait(timeout=10)
-            cls._instance.process.stdout.close()
-            cls._instance = None
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
