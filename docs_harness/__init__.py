@@ -8,8 +8,8 @@
   server process that in-process examples share.
 - ``rules``: the rule tables, built from the pages' front matter and examples' options.
 - ``translations``: the two languages stay twins.
-- ``mkdocs_hook``: the site side (verdict boxes, expected errors, outputs, rule tables, page
-  twins, per-language search, sub-path hosting, accessibility fixes).
+- ``mkdocs_hook``: the site side of the examples (verdict boxes, expected errors, outputs,
+  rule tables, page twins); ``hosting_hook``: sub-path hosting, per-language search, accessibility.
 """
 
 from pathlib import Path
