@@ -13,8 +13,8 @@ def pollers() -> int:
     return sum(thread.name.endswith("(_poll_wrapper)") for thread in threading.enumerate())
 
 
-async def eight_streams() -> None:
-    async with grpc.aio.insecure_channel(server_address()) as channel:
+async def eight_streams(channel: grpc.aio.Channel) -> None:
+    async with channel:
         print("channel open; poller threads:", pollers())
         before = set(threading.enumerate())
         stub = greeter_pb2_grpc.GreeterStub(channel)
@@ -28,13 +28,16 @@ async def eight_streams() -> None:
         print("8 streams open; threads they added:", len(set(threading.enumerate()) - before))
         for call in calls:
             call.cancel()
-    print("channel closed; poller threads:", pollers())
 
 
 async def main() -> None:
     print("no aio channel yet; poller threads:", pollers())
-    await eight_streams()
-    for _ in range(100):  # the channel object is gone: the poller stops
+    channel = grpc.aio.insecure_channel(server_address())
+    await eight_streams(channel)  # closes the channel
+    await asyncio.sleep(1)
+    print("channel closed 1 s ago; poller threads:", pollers())
+    del channel  # the last aio channel object: the poller stops
+    for _ in range(100):
         if not pollers():
             break
         await asyncio.sleep(0.05)

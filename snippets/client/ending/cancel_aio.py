@@ -22,8 +22,8 @@ async def main() -> None:
         print("cancel():", call.cancel())
         try:
             await call.read()
-        except asyncio.CancelledError:
-            print("next read: CancelledError")
+        except asyncio.CancelledError as error:
+            print("next read: CancelledError | a grpc.RpcError:", isinstance(error, grpc.RpcError))
         print("status:", await call.code(), repr(await call.details()))
         after = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
         ended = {outcome: n - before[outcome] for outcome, n in after.finished.items() if n > before[outcome]}

@@ -12,7 +12,11 @@ async def main() -> None:
     channel = grpc.aio.insecure_channel(server_address())
     greeter = greeter_pb2_grpc.GreeterStub(channel)
     await channel.close()
-    await greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+    try:
+        await greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+    except Exception as error:
+        print(type(error).__name__, "is a grpc.RpcError:", isinstance(error, grpc.RpcError))
+        raise
 
 
 if __name__ == "__main__":

@@ -10,7 +10,11 @@ def main() -> None:
     channel = grpc.insecure_channel(server_address())
     greeter = greeter_pb2_grpc.GreeterStub(channel)
     channel.close()
-    greeter.StreamGreetings(greeter_pb2.StreamRequest(name="late", count=3), timeout=5)
+    try:
+        greeter.StreamGreetings(greeter_pb2.StreamRequest(name="late", count=3), timeout=5)
+    except Exception as error:
+        print(type(error).__name__, "is a grpc.RpcError:", isinstance(error, grpc.RpcError))
+        raise
 
 
 if __name__ == "__main__":

@@ -10,7 +10,11 @@ def main() -> None:
     channel = grpc.insecure_channel(server_address())
     greeter = greeter_pb2_grpc.GreeterStub(channel)
     channel.close()
-    greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+    try:
+        greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+    except Exception as error:
+        print(type(error).__name__, "is a grpc.RpcError:", isinstance(error, grpc.RpcError))
+        raise
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ async def main() -> None:
             while True:
                 await call.read()
         except grpc.aio.AioRpcError as error:
-            print("reader:", error.code())  # the details text varies: check the code
+            print("reader:", error.code())  # the code only: this guide does not check the details text
 
         after = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
         print("after the deadline: handlers running", after.active)

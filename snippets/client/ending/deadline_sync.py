@@ -19,7 +19,7 @@ def main() -> None:
             for _ in call:
                 pass
         except grpc.RpcError as error:
-            print("reader:", error.code())  # the details text varies: check the code
+            print("reader:", error.code())  # the code only: this guide does not check the details text
 
         after = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
         print("after the deadline: handlers running", after.active)

@@ -17,7 +17,7 @@ def main() -> None:
         next(call)
         print("server: handlers running", monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active)
 
-        del call  # the last reference: the call's __del__ cancels it
+        del call  # the last reference
         after = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
         ended = {outcome: n - before[outcome] for outcome, n in after.finished.items() if n > before[outcome]}
         print("after del: handlers running", after.active, "| ended", ended)

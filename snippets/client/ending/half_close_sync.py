@@ -12,14 +12,14 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
-        half_closed = threading.Event()
+        asked_again = threading.Event()
 
         def requests():
             yield greeter_pb2.HelloRequest(name="slow", delay_ms=60_000)  # the server answers in a minute
-            half_closed.set()  # grpc asked for more: the iterator ends, grpc half-closes
+            asked_again.set()  # grpc asks for a 2nd request; the iterator then ends
 
         call = greeter.Chat(requests(), timeout=30)
-        print("half-closed:", half_closed.wait(timeout=5))
+        print("grpc asked for a 2nd request:", asked_again.wait(timeout=5))
         # Done with it: no reads, no cancel().
 
         stats = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=1000), timeout=5)

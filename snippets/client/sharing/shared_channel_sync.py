@@ -1,5 +1,6 @@
 """One channel and one stub, shared by eight threads."""
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import grpc
@@ -11,14 +12,20 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
+        monitor = greeter_pb2_grpc.MonitorStub(channel)
+        callers = set()
 
         def greet(n: int) -> str:
-            return stub.SayHello(greeter_pb2.HelloRequest(name=f"call {n}"), timeout=5).message
+            callers.add(threading.current_thread().name)
+            return stub.SayHello(greeter_pb2.HelloRequest(name=f"call {n}", delay_ms=20), timeout=5).message
 
         with ThreadPoolExecutor(max_workers=8) as pool:
-            replies = list(pool.map(greet, range(400)))
+            results = pool.map(greet, range(400))
+            stats = monitor.WaitForActive(greeter_pb2.WaitRequest(active=8, timeout_ms=3000), timeout=5)
+            print("handlers running at once on the server:", stats.active)
+            replies = list(results)
 
-    print(len(replies), "replies from 8 threads")
+    print(len(replies), "replies from", len(callers), "threads")
     print(replies[0], "...", replies[-1])
 
 

@@ -16,6 +16,7 @@ def main() -> None:
         counts = [call_a.result().count, call_b.result().count]  # both calls succeed
 
     print("names received by the two calls together:", sum(counts))
+    print("each call received some of them:", min(counts) > 0)
     assert counts == [1000, 1000], f"each call should receive 1000 names, they received {counts}"
 
 

@@ -20,6 +20,9 @@ def main() -> None:
         time.sleep(0.5)  # the thread now waits inside next() for the first message
         try:
             next(responses)  # a second next() on the same iterator, from the main thread
+        except Exception as error:
+            print("the second next() raised a grpc.RpcError:", isinstance(error, grpc.RpcError))
+            raise
         finally:
             reader.join()
 

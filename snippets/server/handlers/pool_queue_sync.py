@@ -41,6 +41,7 @@ def main() -> None:
             c = stream("C")
             time.sleep(1)
             print("after 1 s, handlers started:", sorted(greeter.started))
+            print("after 1 s, call C has ended:", c.done())  # no status yet, not even an error
             a.cancel()  # frees a worker
             print("after cancelling A:", next(c).message, sorted(greeter.started))
             b.cancel()

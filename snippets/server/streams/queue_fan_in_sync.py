@@ -30,7 +30,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
             if reply is DONE:
                 running -= 1
             else:
-                yield reply  # only this generator sends; gRPC iterates it on one pool thread
+                yield reply  # only this generator sends
         for worker in workers:
             worker.join()
 

@@ -29,6 +29,8 @@ async def main() -> None:
         async for reply in stub.StreamGreetings(greeter_pb2.StreamRequest(), timeout=5):
             print(reply.message, reply.index)
     await server.stop(0)
+    print("failed writes:", len(failures))
+    print("a grpc.RpcError?", isinstance(failures[0], grpc.RpcError))
     raise failures[0]
 
 
