@@ -18,7 +18,7 @@ def main() -> None:
             yield greeter_pb2.HelloRequest(name="slow", delay_ms=60_000)  # the server answers in a minute
             asked_again.set()  # grpc asks for a 2nd request; the iterator then ends
 
-        call = greeter.Chat(requests(), timeout=30)
+        call = greeter.Chat(requests(), timeout=30)  # kept: a dropped sync call is cancelled
         print("grpc asked for a 2nd request:", asked_again.wait(timeout=5))
         # Done with it: no reads, no cancel().
 
