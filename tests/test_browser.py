@@ -99,7 +99,16 @@ def test_no_serious_accessibility_violation(browser, site_url, scheme, language,
 
 @pytest.mark.parametrize(
     ("path", "query", "language_root"),
-    [("/", "スレッド", "/"), ("/client/sharing/", "チャネル", "/"), ("/", "並行", "/"), ("/en/", "thread", "/en/"), ("/en/client/sharing/", "channel", "/en/")],
+    [
+        ("/", "スレッド", "/"),
+        ("/client/sharing/", "チャネル", "/"),
+        ("/", "並行", "/"),
+        ("/pitfalls/", "ストリーム", "/"),
+        ("/server/handlers/", "キャンセル", "/"),
+        ("/en/", "thread", "/en/"),
+        ("/en/client/sharing/", "channel", "/en/"),
+        ("/en/pitfalls/", "cancel", "/en/"),
+    ],
 )
 def test_search_finds_pages_of_the_readers_language_only(page, site_url, path, query, language_root):
     page.goto(site_url + path)
