@@ -24,11 +24,7 @@ from docs_harness import LANGUAGES
 
 SEARCH_DIALOG_NAME = {"ja": "検索", "en": "Search"}
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-
-
 CONFIG_BASE = re.compile(r'("base": ")([^"]*)(")')
-
-
 ROOT_ABSOLUTE_SWITCH = re.compile(r'(<a href=")/([^"]*)(" hreflang=")')
 
 
@@ -71,13 +67,18 @@ def on_post_build(config) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for language in LANGUAGES:
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
-        others = tuple(f"{other}/" for other in LANGUAGES[1:] if other != language)
         docs = [
             {**doc, "location": doc["location"].removeprefix(prefix)}
             for doc in index["docs"]
-            if doc["location"].startswith(prefix) and not (not prefix and doc["location"].startswith(others))
+            if _language_of(doc["location"]) == language
         ]
         lang = [language] if language != LANGUAGES[0] else index["config"]["lang"]
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "config": {**index["config"], "lang": lang}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+
+
+def _language_of(location: str) -> str:
+    """An index entry's language, from its location: "en/client/sharing/#x" -> "en"; others the default."""
+    folder = location.split("/", 1)[0]
+    return folder if folder in LANGUAGES[1:] else LANGUAGES[0]

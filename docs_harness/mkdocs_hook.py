@@ -55,7 +55,8 @@ def on_config(config):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     src = page.file.src_uri
-    labels = LABELS[src.split("/")[0]]
+    language, page_path = src.split("/", 1)
+    labels = LABELS[language]
     try:
         examples = parse_examples(markdown, f"docs/{src}", Path(config.config_file_path).parent)
     except FenceError as error:
@@ -65,16 +66,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         lines[example.fence.line - 1 : example.fence.end_line] = _render(example, labels)
     markdown = "\n".join(lines) + "\n"
     if rules.PLACEHOLDER in markdown:
-        markdown = markdown.replace(rules.PLACEHOLDER, _rules_table(config, *src.split("/", 1)))
+        markdown = markdown.replace(rules.PLACEHOLDER, _rules_table(config, language, page_path))
     return markdown
 
 
 def _rules_table(config, language: str, page_path: str) -> str:
     docs = Path(config["docs_dir"])
-    # on the overview (index.md), every page's rules; on another page, its own
-    pages = [path for path in _nav_pages(config["nav"]) if path != "index.md"]
-    if page_path != "index.md":
-        pages = [page_path]
+    # on the overview (index.md), every page's rules, in reading order; on another page, its own
+    overview = page_path == "index.md"
+    pages = [path for path in _nav_pages(config["nav"]) if path != "index.md"] if overview else [page_path]
     try:
         found = rules.collect(docs / language, pages, Path(config.config_file_path).parent)
     except (rules.RuleError, FenceError) as error:
@@ -103,17 +103,16 @@ def _render(example: Example, labels: dict[str, str]) -> list[str]:
         fence.marker,
     ]
     expectation = example.expectation
-    if expectation is not None:
+    if expectation is not None and expectation.silent:
+        body += ["", labels["silent"].format(match=_code(expectation.match or ""))]
+    elif expectation is not None:
         details = []
         if expectation.code:
             details.append(labels["status"].format(code=_code(expectation.code)))
         if expectation.match:
             details.append(labels["message"].format(match=_code(expectation.match)))
-        if expectation.silent:
-            body += ["", labels["silent"].format(match=_code(expectation.match or ""))]
-        else:
-            sentence = labels["raises"] if details else labels["raises_only"]
-            body += ["", sentence.format(error=_code(expectation.raises), details=labels["separator"].join(details))]
+        sentence = labels["raises"] if details else labels["raises_only"]
+        body += ["", sentence.format(error=_code(expectation.raises), details=labels["separator"].join(details))]
     if example.isolate:
         body += ["", labels["isolated"].format(timeout=f"{example.timeout:g}")]
     if example.output_path.exists():

@@ -4,11 +4,12 @@ from pathlib import Path
 
 from docs_harness import LANGUAGES
 from docs_harness.fences import parse_examples
+from docs_harness.pages import pages as pages_of
 
 
 def missing_twins(docs_dir: Path) -> list[str]:
     """Pages that exist in one language folder and not in another, as 'docs/en/x.md (twin of docs/ja/x.md)'."""
-    pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")} for lang in LANGUAGES}
+    pages = {lang: set(pages_of(lang, docs_dir)) for lang in LANGUAGES}
     return [
         f"{docs_dir.name}/{other}/{page} (twin of {docs_dir.name}/{lang}/{page})"
         for lang in LANGUAGES

@@ -13,21 +13,15 @@ from axe_playwright_python.sync_playwright import Axe
 
 from docs_harness import LANGUAGES, PROJECT_ROOT
 from docs_harness.fences import parse_examples
+from docs_harness.pages import DOCS_DIR, pages, site_path
 
 pytestmark = pytest.mark.browser
 
-DOCS = PROJECT_ROOT / "docs"
-PAGES = sorted(p.relative_to(DOCS / LANGUAGES[0]).as_posix() for p in (DOCS / LANGUAGES[0]).rglob("*.md"))
+DOCS = DOCS_DIR
+PAGES = pages()
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 VERDICT_TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
 SERIOUS = {"serious", "critical"}
-
-
-def url_path(language: str, page: str) -> str:
-    """docs/<language>/<page>.md -> its path on the site, e.g. /en/client/sharing/."""
-    path = page.removesuffix(".md").removesuffix("index")
-    path = path + "/" if path and not path.endswith("/") else path
-    return ("/" if language == LANGUAGES[0] else f"/{language}/") + path
 
 
 def heading(page) -> str:
@@ -48,7 +42,7 @@ def assert_clean(page, site_url) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("doc", PAGES)
 def test_page_loads_cleanly_with_its_examples_marked(page, site_url, language, doc):
-    page.goto(site_url + url_path(language, doc))
+    page.goto(site_url + site_path(language, doc))
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == language
     examples = parse_examples((DOCS / language / doc).read_text(encoding="utf-8"), doc)
@@ -67,14 +61,14 @@ def test_page_loads_cleanly_with_its_examples_marked(page, site_url, language, d
 @pytest.mark.parametrize("doc", PAGES)
 def test_the_switcher_lands_on_the_same_page_and_back(page, site_url, doc):
     first, second = LANGUAGES[0], LANGUAGES[1]
-    page.goto(site_url + url_path(first, doc))
+    page.goto(site_url + site_path(first, doc))
     title = heading(page)
     page.locator(f'.md-select a[hreflang="{second}"]').first.dispatch_event("click")
-    page.wait_for_url(site_url + url_path(second, doc))
+    page.wait_for_url(site_url + site_path(second, doc))
     assert page.locator("html").get_attribute("lang") == second
     assert heading(page) != title
     page.locator(f'.md-select a[hreflang="{first}"]').first.dispatch_event("click")
-    page.wait_for_url(site_url + url_path(first, doc))
+    page.wait_for_url(site_url + site_path(first, doc))
     assert heading(page) == title
     assert_clean(page, site_url)
 
@@ -86,7 +80,7 @@ def test_no_serious_accessibility_violation(browser, site_url, scheme, language,
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto(site_url + url_path(language, doc))
+        page.goto(site_url + site_path(language, doc))
         page.wait_for_load_state("networkidle")
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected

@@ -3,10 +3,11 @@
 import pytest
 
 from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.pages import DOCS_DIR, pages
 from docs_harness.rules import RuleError, collect, render
 
-DOCS = PROJECT_ROOT / "docs"
-PAGES = sorted(p.relative_to(DOCS / "ja").as_posix() for p in (DOCS / "ja").rglob("*.md") if p.name != "index.md")
+DOCS = DOCS_DIR
+PAGES = [page for page in pages() if page != "index.md"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

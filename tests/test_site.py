@@ -7,9 +7,10 @@ import pytest
 from conftest import mkdocs_build
 from docs_harness import LANGUAGES, PROJECT_ROOT
 from docs_harness.fences import parse_examples
+from docs_harness.pages import pages, site_path
 
 TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
-PAGES = sorted(p.relative_to(PROJECT_ROOT / "docs" / "ja").as_posix() for p in (PROJECT_ROOT / "docs" / "ja").rglob("*.md"))
+PAGES = pages()
 
 
 def test_both_languages_are_built(built_site):
@@ -20,9 +21,7 @@ def test_both_languages_are_built(built_site):
 
 
 def built_page(site, language: str, page: str):
-    folder = site if language == LANGUAGES[0] else site / language
-    path = page.removesuffix(".md")
-    return (folder / ("index.html" if path == "index" else f"{path.removesuffix('/index')}/index.html")).read_text()
+    return (site / site_path(language, page).lstrip("/") / "index.html").read_text()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

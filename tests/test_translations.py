@@ -3,10 +3,11 @@
 import pytest
 
 from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.pages import DOCS_DIR, pages
 from docs_harness.translations import example_signature, missing_twins
 
-DOCS = PROJECT_ROOT / "docs"
-PAGES = sorted(p.relative_to(DOCS / LANGUAGES[0]).as_posix() for p in (DOCS / LANGUAGES[0]).rglob("*.md"))
+DOCS = DOCS_DIR
+PAGES = pages()
 
 
 def test_every_page_has_its_translation():
