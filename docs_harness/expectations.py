@@ -1,69 +1,69 @@
-"""What a forbidden example must raise, and the check of what it did raise."""
+"""What an example must do, per grpcio version, read from its fence options.
+
+One expectation: succeed, or raise an exception class (``raises=``), with a status code
+(``code=``) and a message matching a regular expression (``match=``). ``raises="AssertionError"``
+is the convention for a silent failure: grpcio raises nothing, the example's own ``assert``
+shows the damage.
+
+When the outcome depends on the grpcio version, the fence states each one with a version
+range: ``grpcio=">=1.83"`` restricts the plain options, and options suffixed ``@RANGE``
+(``ok@<1.83``, ``raises@<1.83=…``, ``code@…``, ``match@…``) state the outcome for that range;
+``code@``/``match@`` alone change just that part. ``see@RANGE="URL"`` (or ``see=``) links the
+grpc change that explains it. Ranges are PEP 440 specifiers; a version no range covers is an
+error, never a pass.
+"""
 
 import builtins
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import grpc
-
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
 
 SELF_CHECK = "AssertionError"  # the example's own check: grpcio itself raises nothing
+EXPECTATION_KEYS = ("raises", "code", "match")
+VARIANT_KEYS = (*EXPECTATION_KEYS, "see")  # the keys that take an @RANGE suffix (and "ok")
 
 
 @dataclass(frozen=True)
 class Expectation:
-    raises: str  # dotted name of an exception class, e.g. "grpc.aio.AioRpcError"
+    raises: str | None = None  # dotted name of an exception class; None: the example must succeed
     code: str | None = None  # a grpc.StatusCode name, e.g. "INTERNAL"
     match: str | None = None  # a regular expression searched in the message
 
-    @classmethod
-    def from_options(cls, options: dict[str, str]) -> "Expectation | None":
-        """From fence options; ValueError says what is malformed."""
-        if not options:
-            return None
-        if "raises" not in options:
-            raise ValueError("code=... and match=... need raises=<exception class>")
-        expectation = cls(options["raises"], options.get("code"), options.get("match"))
-        expectation.exception_class()
-        if expectation.code is not None and expectation.code not in grpc.StatusCode.__members__:
-            raise ValueError(f"code={expectation.code} is not a grpc.StatusCode name")
-        if expectation.match is not None:
-            try:
-                re.compile(expectation.match)
-            except re.error as error:
-                raise ValueError(f"match={expectation.match!r} is not a regular expression: {error}")
-        return expectation
-
-    def exception_class(self) -> type[BaseException]:
-        found = _resolve(self.raises)
-        if not (isinstance(found, type) and issubclass(found, BaseException)):
-            raise ValueError(f"raises={self.raises} is not an exception class")
-        return found
-
-    def check(self, error: BaseException | None) -> str | None:
-        """None if error is what was expected; otherwise what differs."""
-        if error is None:
-            return f"expected {self.describe()}, but the example succeeded"
-        problems = []
-        if not isinstance(error, self.exception_class()):
-            problems.append(f"type {_qualified_name(type(error))} is not a {self.raises}")
-        if self.code is not None:
-            code = status_code(error)
-            if code is None or code.name != self.code:
-                problems.append(f"status {code.name if code else None} is not {self.code}")
-        if self.match is not None and not re.search(self.match, message(error)):
-            problems.append(f"message {message(error)!r} does not match {self.match!r}")
-        if problems:
-            return f"expected {self.describe()}, got {describe_error(error)}: " + "; ".join(problems)
-        return None
+    @property
+    def succeeds(self) -> bool:
+        return self.raises is None
 
     @property
     def silent(self) -> bool:
         """grpcio raises nothing: the example's own assert shows what went wrong."""
         return self.raises == SELF_CHECK
 
+    @property
+    def verdict(self) -> str:
+        return "ok" if self.succeeds else "silent" if self.silent else "forbidden"
+
+    def validate(self) -> None:
+        """ValueError saying what is malformed."""
+        if self.raises is None:
+            if self.code or self.match:
+                raise ValueError("code=... and match=... need raises=<exception class>")
+            return
+        exception_class(self.raises)
+        if self.code is not None and self.code not in grpc.StatusCode.__members__:
+            raise ValueError(f"code={self.code} is not a grpc.StatusCode name")
+        if self.match is not None:
+            try:
+                re.compile(self.match)
+            except re.error as error:
+                raise ValueError(f"match={self.match!r} is not a regular expression: {error}") from None
+
     def describe(self) -> str:
+        if self.succeeds:
+            return "success"
         parts = [self.raises]
         if self.code:
             parts.append(f"status {self.code}")
@@ -72,27 +72,94 @@ class Expectation:
         return ", ".join(parts)
 
 
-def status_code(error: BaseException) -> grpc.StatusCode | None:
-    code = getattr(error, "code", None)
-    value = code() if callable(code) else None
-    return value if isinstance(value, grpc.StatusCode) else None
+@dataclass(frozen=True)
+class Variant:
+    """One expected outcome and the grpcio versions it holds for (None: every other version)."""
+
+    expectation: Expectation
+    versions: SpecifierSet | None = None
+    see: str | None = None  # the grpc change or issue that explains it
+
+    def covers(self, version: str) -> bool:
+        return self.versions is None or self.versions.contains(Version(version), prereleases=True)
+
+    @property
+    def range_text(self) -> str:
+        return str(self.versions) if self.versions is not None else ""
 
 
-def message(error: BaseException) -> str:
-    """An RPC error's details (the status message), otherwise str(error)."""
-    details = getattr(error, "details", None)
-    value = details() if callable(details) and status_code(error) is not None else None
-    return value if isinstance(value, str) else str(error)
+class NotCovered(ValueError):
+    """No variant of the example states what this grpcio version does."""
 
 
-def describe_error(error: BaseException) -> str:
-    code = status_code(error)
-    if code is not None:
-        return f"{_qualified_name(type(error))} {code.name} {message(error)!r}"
-    return f"{_qualified_name(type(error))}: {error}"
+@dataclass(frozen=True)
+class Outcomes:
+    variants: tuple[Variant, ...]  # the first one is the plain options'
+
+    @property
+    def versioned(self) -> bool:
+        return len(self.variants) > 1
+
+    def for_version(self, version: str) -> Variant:
+        ranged = [v for v in self.variants if v.versions is not None and v.covers(version)]
+        if len(ranged) > 1:
+            ranges = " and ".join(repr(v.range_text) for v in ranged)
+            raise NotCovered(f"grpcio {version} is in two ranges ({ranges}): they must not overlap")
+        if ranged:
+            return ranged[0]
+        unranged = [v for v in self.variants if v.versions is None]
+        if not unranged:
+            raise NotCovered(f"grpcio {version}: no expectation covers this version")
+        return unranged[0]
+
+    @classmethod
+    def from_options(cls, options: dict[str, str]) -> "Outcomes":
+        """From a fence's options; ValueError says what is malformed."""
+        plain = Expectation(*(options.get(key) for key in EXPECTATION_KEYS))
+        plain.validate()
+        base = Variant(plain, _specifier(options["grpcio"], "grpcio") if "grpcio" in options else None, options.get("see"))
+        ranged: dict[str, dict[str, str]] = {}
+        for key, value in options.items():
+            name, at, spec = key.partition("@")
+            if at:
+                ranged.setdefault(spec, {})[name] = value
+        variants = [base]
+        for spec, keys in ranged.items():
+            if "ok" in keys and set(keys) & set(EXPECTATION_KEYS):
+                raise ValueError(f"ok@{spec} cannot go with raises@/code@/match@{spec}")
+            if "ok" in keys:
+                expectation = Expectation()
+            elif "raises" in keys:
+                expectation = Expectation(*(keys.get(key) for key in EXPECTATION_KEYS))
+            elif set(keys) & {"code", "match"}:
+                expectation = replace(plain, **{k: v for k, v in keys.items() if k in EXPECTATION_KEYS})
+            else:
+                raise ValueError(f"see@{spec} needs an outcome for {spec}: ok@{spec}, raises@{spec}=..., ...")
+            expectation.validate()
+            variants.append(Variant(expectation, _specifier(spec, f"@{spec}"), keys.get("see")))
+        if len(variants) > 1 and base.versions is None:
+            raise ValueError('an example with @RANGE outcomes must give its plain outcome a range too: grpcio="..."')
+        return cls(tuple(variants))
 
 
-def _qualified_name(cls: type) -> str:
+def _specifier(text: str, where: str) -> SpecifierSet:
+    try:
+        spec = SpecifierSet(text)
+    except InvalidSpecifier:
+        raise ValueError(f"{where}: {text!r} is not a version range like '>=1.83' or '<1.83,>=1.70'") from None
+    if not str(spec):
+        raise ValueError(f"{where}: empty version range")
+    return spec
+
+
+def exception_class(dotted: str) -> type[BaseException]:
+    found = _resolve(dotted)
+    if not (isinstance(found, type) and issubclass(found, BaseException)):
+        raise ValueError(f"raises={dotted} is not an exception class")
+    return found
+
+
+def qualified_name(cls: type) -> str:
     return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
 
 

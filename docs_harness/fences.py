@@ -3,11 +3,12 @@
 An example is a Python fence holding one include line, with options in its header:
 
     ```{.python raises="RuntimeError" match="attached to a different loop" isolate timeout=20}
-    --8<-- "snippets/client_sharing/aio_channel_other_loop.py"
+    --8<-- "snippets/client/sharing/other_thread_loop_aio.py"
     ```
 
 Fences are found at any indentation (inside tabs and admonitions too). A malformed
-example raises ``FenceError`` naming the page and line.
+example raises ``FenceError`` naming the page and line. The options are explained in
+the README ("Writing an example") and in ``docs_harness.expectations``.
 """
 
 import re
@@ -15,25 +16,28 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from docs_harness import PROJECT_ROOT
-from docs_harness.expectations import Expectation
+from docs_harness.expectations import VARIANT_KEYS, Outcomes
+from docs_harness.pages import Page
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}|~{3,})(?P<info>[^`]*)$")
 INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 PYTHON_LANGUAGES = {"python", "py", "python3"}
-EXPECTATION_OPTIONS = ("raises", "code", "match")
-VALUE_OPTIONS = (*EXPECTATION_OPTIONS, "timeout", "rule")
+VALUE_OPTIONS = (*VARIANT_KEYS, "grpcio", "timeout", "rule")
 FLAG_OPTIONS = ("isolate",)
+RANGED_OPTIONS = (*VARIANT_KEYS, "ok")  # take an @RANGE suffix: raises@<1.83=..., ok@<1.83
 DEFAULT_TIMEOUT = 15.0
+MAX_TIMEOUT = 300.0
 SNIPPETS_DIR = "snippets"
 API_SUFFIXES = {"_sync": "sync", "_aio": "aio"}  # a snippet's name ends with the API it uses
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HEADING_ANCHOR = re.compile(r"^\s*#{1,6} .*\{ *#(?P<anchor>[\w-]+) *\}\s*$")
+_CLAUSE = r"(?:~=|===|==|!=|<=|>=|<|>)[0-9][0-9A-Za-z.*+_-]*"
+OPTION = re.compile(rf"^(?P<name>[a-z]+)(?:@(?P<range>{_CLAUSE}(?:,{_CLAUSE})*))?(?:=(?P<value>.*))?$", re.S)
 
 
 class FenceError(ValueError):
-    def __init__(self, page: str, line: int, problem: str) -> None:
-        super().__init__(f"{page}:{line}: {problem}")
+    def __init__(self, where: str, line: int, problem: str) -> None:
+        super().__init__(f"{where}:{line}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -48,46 +52,63 @@ class Fence:
 
 @dataclass(frozen=True)
 class Example:
-    page: str  # as given, e.g. "docs/ja/client/sharing.md"
-    root: Path  # the project folder; `snippet` is relative to it
+    page: Page
     fence: Fence
     anchor: str | None  # the { #id } of the nearest heading above the example
-    snippet: str  # project-relative, e.g. "snippets/client_sharing/x.py"
-    expectation: Expectation | None  # None: the example must succeed
+    snippet: str  # project-relative, e.g. "snippets/client/sharing/x_sync.py"
+    outcomes: Outcomes
     isolate: bool
     timeout: float
-    options: tuple[tuple[str, str], ...]  # as written, for comparing translations
+    options: tuple[tuple[str, str], ...]  # as written, sorted: what the twin page must repeat
 
     @property
     def line(self) -> int:
         return self.fence.line
 
     @property
+    def location(self) -> str:
+        return f"{self.page.name}:{self.line}"
+
+    @property
+    def id(self) -> str:
+        """What identifies the example across pages, languages and results files: its snippet."""
+        return self.snippet
+
+    @property
+    def name(self) -> str:
+        """The snippet's name, e.g. "shared_generator_sync": selects the example with pytest -k."""
+        return Path(self.snippet).stem
+
+    @property
+    def expectation(self):
+        """The plain options' expectation (the pinned grpcio's, unless a range says otherwise)."""
+        return self.outcomes.variants[0].expectation
+
+    @property
     def rule(self) -> str | None:
-        """The overview table's row this example proves (fence option rule=ID)."""
+        """The rule-table row this example proves (fence option rule=ID)."""
         return dict(self.options).get("rule")
 
     @property
     def api(self) -> str | None:
         """"sync" or "aio", from the snippet's name (…_sync.py, …_aio.py)."""
-        stem = Path(self.snippet).stem
-        return next((api for suffix, api in API_SUFFIXES.items() if stem.endswith(suffix)), None)
-
-    @property
-    def location(self) -> str:
-        return f"{self.page}:{self.line}"
+        return next((api for suffix, api in API_SUFFIXES.items() if self.name.endswith(suffix)), None)
 
     @property
     def snippet_path(self) -> Path:
-        return self.root / self.snippet
+        return self.page.root / self.snippet
+
+    @property
+    def output_name(self) -> str:
+        """The expected standard output, if the example has one: the snippet's name with .out."""
+        return self.snippet.removesuffix(".py") + ".out"
 
     @property
     def output_path(self) -> Path:
-        """The expected standard output, if the example has one: the snippet's name with .out."""
-        return self.snippet_path.with_suffix(".out")
+        return self.page.root / self.output_name
 
 
-def iter_fences(text: str, page: str) -> list[Fence]:
+def iter_fences(text: str, where: str) -> list[Fence]:
     lines = text.splitlines()
     fences, index = [], 0
     while index < len(lines):
@@ -99,7 +120,7 @@ def iter_fences(text: str, page: str) -> list[Fence]:
         closing = re.compile(rf"^[ \t]*{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
         end = next((i for i in range(index + 1, len(lines)) if closing.match(lines[i])), None)
         if end is None:
-            raise FenceError(page, index + 1, f"fence {marker} is never closed")
+            raise FenceError(where, index + 1, f"fence {marker} is never closed")
         body = tuple(_dedent(line, indent) for line in lines[index + 1 : end])
         fences.append(Fence(index + 1, end + 1, indent, marker, opening["info"].strip(), body))
         index = end + 1
@@ -116,35 +137,41 @@ def language_and_options(info: str) -> tuple[str, list[str]]:
     return (words[0], words[1:]) if words else ("", [])
 
 
-def parse_examples(text: str, page: str, root: Path = PROJECT_ROOT) -> list[Example]:
+def parse_examples(page: Page, text: str | None = None) -> list[Example]:
+    """The page's examples, in page order (text: the page's Markdown, if already read)."""
+    text = page.read() if text is None else text
     examples = []
     lines = text.splitlines()
-    for fence in iter_fences(text, page):
+    for fence in iter_fences(text, page.name):
         try:
             language, words = language_and_options(fence.info)
         except ValueError as error:
-            raise FenceError(page, fence.line, f"cannot read the fence header {fence.info!r}: {error}")
+            raise FenceError(page.name, fence.line, f"cannot read the fence header {fence.info!r}: {error}") from None
         if language in PYTHON_LANGUAGES:
             anchor = next(
                 (m["anchor"] for line in reversed(lines[: fence.line - 1]) if (m := HEADING_ANCHOR.match(line))), None
             )
-            examples.append(_example(page, root, fence, anchor, words))
+            examples.append(_example(page, fence, anchor, words))
     return examples
 
 
-def _example(page: str, root: Path, fence: Fence, anchor: str | None, words: list[str]) -> Example:
+def _example(page: Page, fence: Fence, anchor: str | None, words: list[str]) -> Example:
     def fail(problem: str):
-        raise FenceError(page, fence.line, problem)
+        raise FenceError(page.name, fence.line, problem)
 
     options: dict[str, str] = {}
     for word in words:
-        name, has_value, value = word.partition("=")
-        if name in FLAG_OPTIONS and not has_value:
-            options[name] = ""
-        elif name in VALUE_OPTIONS and has_value:
-            options[name] = value
+        option = OPTION.match(word)
+        name, ranged, value = option.group("name", "range", "value") if option else (None, None, None)
+        key = f"{name}@{ranged}" if ranged else name
+        if value is None and (name in FLAG_OPTIONS and not ranged or name == "ok" and ranged):
+            options[key] = ""
+        elif value is not None and (name in VALUE_OPTIONS and not ranged or name in VARIANT_KEYS and ranged):
+            options[key] = value
         else:
-            known = ", ".join([f"{n}=..." for n in VALUE_OPTIONS] + list(FLAG_OPTIONS))
+            known = ", ".join(
+                [f"{n}=..." for n in VALUE_OPTIONS] + list(FLAG_OPTIONS) + [f"{n}@RANGE" for n in RANGED_OPTIONS]
+            )
             fail(f"unknown fence option {word!r} (known: {known})")
 
     lines = [line for line in fence.body if line.strip()]
@@ -154,7 +181,7 @@ def _example(page: str, root: Path, fence: Fence, anchor: str | None, words: lis
     snippet = include["path"]
     if not (snippet.startswith(f"{SNIPPETS_DIR}/") and snippet.endswith(".py")):
         fail(f"included file {snippet!r} is not a .py file under {SNIPPETS_DIR}/")
-    if not (root / snippet).is_file():
+    if not (page.root / snippet).is_file():
         fail(f"included file not found: {snippet}")
 
     rule = options.get("rule")
@@ -165,19 +192,18 @@ def _example(page: str, root: Path, fence: Fence, anchor: str | None, words: lis
             fail(f"an example with rule= must name its API: {snippet} should end in _sync.py or _aio.py")
 
     try:
-        expectation = Expectation.from_options({k: options[k] for k in EXPECTATION_OPTIONS if k in options})
+        outcomes = Outcomes.from_options({k: v for k, v in options.items() if k.partition("@")[0] in RANGED_OPTIONS or k == "grpcio"})
         timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
-        if not 0 < timeout <= 300:
-            raise ValueError(f"timeout={options['timeout']} is not between 0 and 300 seconds")
+        if not 0 < timeout <= MAX_TIMEOUT:
+            raise ValueError(f"timeout={options['timeout']} is not between 0 and {MAX_TIMEOUT:g} seconds")
     except ValueError as error:
         fail(str(error))
     return Example(
         page=page,
-        root=root,
         fence=fence,
         anchor=anchor,
         snippet=snippet,
-        expectation=expectation,
+        outcomes=outcomes,
         isolate="isolate" in options,
         timeout=timeout,
         options=tuple(sorted(options.items())),
@@ -186,3 +212,4 @@ def _example(page: str, root: Path, fence: Fence, anchor: str | None, words: lis
 
 def _dedent(line: str, indent: str) -> str:
     return line[len(indent) :] if line.startswith(indent) else line.lstrip()
+

@@ -1,14 +1,17 @@
 """What an in-process example leaves behind: it must be nothing.
 
 Compared with a snapshot taken before the example: Python threads, asyncio tasks not
-done, and the bundled server's running handlers. Cleanup takes a moment (a cancelled
-call ends on the server a little later), so differences get time to settle first.
+done (of any event loop, found through the garbage collector, so it works on every
+Python without asyncio's private registries), and the bundled server's running
+handlers. Cleanup takes a moment (a cancelled call ends on the server a little later),
+so differences get time to settle first.
 """
 
 import asyncio
 import gc
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,12 +21,12 @@ SETTLE_SECONDS = 3.0
 @dataclass(frozen=True)
 class Snapshot:
     threads: frozenset[int]
-    tasks: frozenset[int]
+    tasks: weakref.WeakSet
     server_handlers: int
 
 
 def take(server_handlers: Callable[[], int]) -> Snapshot:
-    return Snapshot(frozenset(_threads()), frozenset(_pending_tasks()), server_handlers())
+    return Snapshot(frozenset(_threads()), weakref.WeakSet(pending_tasks()), server_handlers())
 
 
 def leftovers(before: Snapshot, server_handlers: Callable[[], int]) -> list[str]:
@@ -36,13 +39,14 @@ def leftovers(before: Snapshot, server_handlers: Callable[[], int]) -> list[str]
         time.sleep(0.05)
 
 
+def pending_tasks() -> list[asyncio.Task]:
+    """Every asyncio task of this process that is not done, whichever loop or thread it belongs to."""
+    return [task for task in gc.get_objects() if isinstance(task, asyncio.Task) and not task.done()]
+
+
 def _differences(before: Snapshot, server_handlers: Callable[[], int]) -> list[str]:
-    found = [
-        f"thread {thread.name!r} is still running"
-        for ident, thread in _threads().items()
-        if ident not in before.threads
-    ]
-    found += [f"asyncio task {task!r} is not done" for key, task in _pending_tasks().items() if key not in before.tasks]
+    found = [f"thread {thread.name!r} is still running" for ident, thread in _threads().items() if ident not in before.threads]
+    found += [f"asyncio task {task.get_name()!r} ({task.get_coro()!r}) is not done" for task in pending_tasks() if task not in before.tasks]
     handlers = server_handlers()
     if handlers > before.server_handlers:
         found.append(f"the server still runs {handlers - before.server_handlers} handler(s) the example started")
@@ -51,9 +55,3 @@ def _differences(before: Snapshot, server_handlers: Callable[[], int]) -> list[s
 
 def _threads() -> dict[int, threading.Thread]:
     return {thread.ident: thread for thread in threading.enumerate() if thread.is_alive()}
-
-
-def _pending_tasks() -> dict[int, asyncio.Task]:
-    # Every task of every loop: asyncio keeps them in a module-level weak set.
-    registry = getattr(asyncio.tasks, "_scheduled_tasks", None) or getattr(asyncio.tasks, "_all_tasks", ())
-    return {id(task): task for task in list(registry) if not task.done()}

@@ -16,6 +16,7 @@ import grpc
 
 from docs_harness import rules
 from docs_harness.fences import Example, FenceError, parse_examples
+from docs_harness.pages import Page
 from docs_harness.translations import missing_twins
 
 LABELS = {
@@ -47,18 +48,18 @@ LABELS = {
 
 
 def on_config(config):
-    missing = missing_twins(Path(config["docs_dir"]))
+    missing = missing_twins(Path(config.config_file_path).parent)
     if missing:
         raise PluginError("pages without their translation: " + "; ".join(missing))
     return config
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    src = page.file.src_uri
-    language, page_path = src.split("/", 1)
+    this = Page.from_src_uri(page.file.src_uri, Path(config.config_file_path).parent)
+    language, page_path = this.language, this.path
     labels = LABELS[language]
     try:
-        examples = parse_examples(markdown, f"docs/{src}", Path(config.config_file_path).parent)
+        examples = parse_examples(this, markdown)
     except FenceError as error:
         raise PluginError(str(error)) from None
     lines = markdown.splitlines()
@@ -71,12 +72,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def _rules_table(config, language: str, page_path: str) -> str:
-    docs = Path(config["docs_dir"])
+    root = Path(config.config_file_path).parent
     # on the overview (index.md), every page's rules, in reading order; on another page, its own
     overview = page_path == "index.md"
-    pages = [path for path in _nav_pages(config["nav"]) if path != "index.md"] if overview else [page_path]
+    paths = [path for path in _nav_pages(config["nav"]) if path != "index.md"] if overview else [page_path]
     try:
-        found = rules.collect(docs / language, pages, Path(config.config_file_path).parent)
+        found = rules.collect([Page(language, path, root) for path in paths])
     except (rules.RuleError, FenceError) as error:
         raise PluginError(str(error)) from None
     return rules.render(found, language, grpc.__version__, page_path)
@@ -93,7 +94,7 @@ def _nav_pages(nav) -> list[str]:
 
 def _render(example: Example, labels: dict[str, str]) -> list[str]:
     fence = example.fence
-    if example.expectation is None:
+    if example.expectation.succeeds:
         head = f'!!! success "{labels["ok"]}"'
     else:
         head = f'!!! danger "{labels["forbidden"]}"'
@@ -103,9 +104,9 @@ def _render(example: Example, labels: dict[str, str]) -> list[str]:
         fence.marker,
     ]
     expectation = example.expectation
-    if expectation is not None and expectation.silent:
+    if expectation.silent:
         body += ["", labels["silent"].format(match=_code(expectation.match or ""))]
-    elif expectation is not None:
+    elif not expectation.succeeds:
         details = []
         if expectation.code:
             details.append(labels["status"].format(code=_code(expectation.code)))

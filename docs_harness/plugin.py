@@ -1,114 +1,257 @@
 """The pytest side: pytest-markdown-docs collects every page's examples through our parser.
 
-Each Python fence becomes one test whose code is a single call, ``run_example(page, line)``,
-given to the fence's namespace by ``pytest_markdown_docs_globals``. That call runs the
-included snippet file (in this process, or isolated), checks the fence's expectation, the
-snippet's expected output and what the example left behind, and fails naming the page line
-and the snippet line.
+- Collection: each example of a page becomes one pytest-markdown-docs item whose fence code
+  is ``example_runner.run(request.node)``. Items get the example's name, snippet and page as
+  ``-k`` keywords; ``docs_harness.scheduling`` sends both languages' items to one worker.
+- Execution: ``ExampleRunner`` (a session fixture, one per worker, with the worker's own
+  bundled server) runs each distinct example (snippet + options) once and hands the twin
+  page the same observation; ``docs_harness.judge`` decides for every item.
+- Reports: a failure's first line names page:line, snippet:line, what was expected and what
+  happened; grpc's log lines are shown only with a failure. ``--record`` writes what each
+  example did into ``results/grpcio-<installed version>.json``.
 """
 
-import difflib
+import json
+import os
 from pathlib import Path
 
+import grpc
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from docs_harness import execution, leaks
+from docs_harness import leaks
+from docs_harness.expectations import NotCovered
 from docs_harness.fences import Example, FenceError, parse_examples
-from docs_harness.shared_server import SharedServer
+from docs_harness.isolation import run_isolated
+from docs_harness.judge import judge
+from docs_harness.observation import Observation, observe
+from docs_harness.pages import Page
+from docs_harness.results import Recorded, Results
+from guide_server import ADDRESS_VARIABLE
+from guide_server.process import ServerProcess
+from guidepb import greeter_pb2, greeter_pb2_grpc
 
-_examples: dict[tuple[str, int], Example] = {}
-_collecting: dict = {}  # the Markdown file being collected: "page" (relative), "root"
+EXAMPLE = pytest.StashKey[Example]()
+OBSERVATION_PROPERTY = "example-observation"
+LOG_LINES_SHOWN = 40
+_collected: dict[tuple[str, int], Example] = {}  # (page file, fence line) -> example, filled while collecting
+_collecting: dict = {}  # the file being collected: "page" (None for a .py file), "root"
 
 
 class ExampleFailed(Exception):
-    """An example did not do what its page says."""
+    """An example did not do what its page says (the message is the whole report)."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("guide").addoption(
+        "--record",
+        action="store_true",
+        help="write what each example did to results/grpcio-<installed version>.json",
+    )
+
+
+# Collection ----------------------------------------------------------------------------
 
 
 class ExampleParser(MarkdownIt):
     """Gives pytest-markdown-docs one fence token per example of a page, and nothing else."""
 
-    def __init__(self, page: str | None, root: Path) -> None:
+    def __init__(self, page: Page | None) -> None:
         super().__init__("commonmark")
         self.page = page
-        self.root = root
 
     def parse(self, src: str, env=None) -> list[Token]:
         if self.page is None:  # a .py file's docstrings: examples live in pages only
             return []
         try:
-            examples = parse_examples(src, self.page, self.root)
+            examples = parse_examples(self.page, src)
         except FenceError as error:
             raise pytest.Collector.CollectError(str(error)) from None
         tokens = []
         for example in examples:
-            _examples[(self.page, example.line)] = example
-            token = Token("fence", "code", 0, map=[example.line - 1, example.fence.end_line], info="python")
-            token.content = f"run_example({self.page!r}, {example.line})\n"
+            _collected[(str(self.page.source), example.line)] = example
+            token = Token("fence", "code", 0, map=[example.line - 1, example.fence.end_line])
+            token.info = "python fixture:example_runner fixture:request"
+            token.content = "example_runner.run(request.node)\n"
             tokens.append(token)
         return tokens
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
     if isinstance(collector, pytest.File):
-        is_page = collector.path.suffix == ".md"
-        _collecting["root"] = collector.config.rootpath
-        _collecting["page"] = collector.path.relative_to(collector.config.rootpath).as_posix() if is_page else None
+        root = collector.config.rootpath
+        page = None
+        if collector.path.suffix == ".md":
+            try:
+                page = Page.from_file(collector.path, root)
+            except ValueError as error:
+                raise pytest.UsageError(str(error)) from None
+        _collecting.update(page=page)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_markdown_docs_markdown_it() -> MarkdownIt:
-    return ExampleParser(_collecting["page"], _collecting["root"])
+    return ExampleParser(_collecting.get("page"))
 
 
-def pytest_markdown_docs_globals() -> dict:
-    return {"run_example": run_example}
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        example = _collected.get((str(item.path), getattr(item, "start_line", 0)))
+        if example is not None:
+            item.stash[EXAMPLE] = example
+            item.extra_keyword_matches.update({example.name, example.snippet, example.page.name})
 
 
-def run_example(page: str, line: int) -> None:
-    try:
-        _run_example(_examples[(page, line)])
-    except TypeError as error:  # pytest-markdown-docs 0.9.2 runs a block again on TypeError
-        raise RuntimeError(f"harness error: {error!r}") from error
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Both languages' items of an example run on one worker (see docs_harness.scheduling)."""
+    from docs_harness.scheduling import ExampleScheduling
+
+    return ExampleScheduling(config, log)
 
 
-def _run_example(example: Example) -> None:
-    if example.isolate:
-        result, left = execution.run_isolated(example), []
+# Execution -----------------------------------------------------------------------------
+
+
+class BundledServer:
+    """The worker's own bundled server process, and its Monitor's count of running handlers."""
+
+    def __init__(self, log: Path) -> None:
+        self.process = ServerProcess.start(log=log)
+        self.address = self.process.address
+        self.channel = grpc.insecure_channel(self.address)
+        self.monitor = greeter_pb2_grpc.MonitorStub(self.channel)
+
+    def active_handlers(self) -> int:
+        return self.monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active
+
+    def stop(self) -> None:
+        self.channel.close()
+        self.process.stop()
+
+
+class ExampleRunner:
+    """Runs each distinct example once per worker and judges every item that shows it."""
+
+    def __init__(self, server: BundledServer, results: Results | None) -> None:
+        self.server = server
+        self.results = results
+        self.observed: dict[tuple, Observation] = {}
+
+    def run(self, item: pytest.Item) -> None:
+        example = item.stash[EXAMPLE]
+        key = (example.snippet, example.options)
+        try:
+            if key not in self.observed:
+                self.observed[key] = self._execute(example)
+            observation = self.observed[key]
+            recorded = self.results.examples.get(example.id) if self.results else None
+            problems = judge(example, observation, grpc.__version__, recorded)
+        except TypeError as error:  # pytest-markdown-docs 0.9.2 runs a block again on TypeError
+            raise RuntimeError(f"harness error: {error!r}") from error
+        item.user_properties.append((OBSERVATION_PROPERTY, json.dumps([example.id, _recorded(observation)])))
+        if problems:
+            raise ExampleFailed(report(example, observation, problems))
+
+    def _execute(self, example: Example) -> Observation:
+        if example.isolate:
+            return run_isolated(example.snippet_path, example.timeout, example.page.root)
+        before = leaks.take(self.server.active_handlers)
+        return observe(example.snippet_path, example.timeout, after=lambda: leaks.leftovers(before, self.server.active_handlers))
+
+
+def _recorded(observation: Observation) -> dict | None:
+    """What a results file keeps of an observation (None: the run itself failed)."""
+    if observation.failure or observation.timed_out is not None:
+        return None
+    error = observation.error
+    if error is None:
+        return {"error": None}
+    return {"error": error.type, "code": error.code, "message": error.message, "printed": error.printed}
+
+
+@pytest.fixture(scope="session")
+def bundled_server(tmp_path_factory):
+    """This worker's bundled server; snippets find it through GUIDE_SERVER_ADDRESS."""
+    server = BundledServer(tmp_path_factory.mktemp("bundled-server") / "server.log")
+    previous = os.environ.get(ADDRESS_VARIABLE)
+    os.environ[ADDRESS_VARIABLE] = server.address
+    yield server
+    server.stop()
+    if previous is None:
+        os.environ.pop(ADDRESS_VARIABLE, None)
     else:
-        server = SharedServer.get()
-        before = leaks.take(server.active_handlers)
-        result = execution.run_here(example.snippet_path, example.expectation, example.timeout)
-        left = leaks.leftovers(before, server.active_handlers)
-    problems = [result.problem] if result.problem else []
-    problems += _output_differences(example, result.stdout) if not problems else []
-    problems += [f"left behind: {item}" for item in left]
-    if problems:
-        raise ExampleFailed(_report(example, result, problems))
+        os.environ[ADDRESS_VARIABLE] = previous
 
 
-def _output_differences(example: Example, stdout: str) -> list[str]:
-    if not example.output_path.exists():
-        return []
-    expected = example.output_path.read_text(encoding="utf-8").rstrip().splitlines()
-    got = stdout.rstrip().splitlines()
-    if [line.rstrip() for line in got] == [line.rstrip() for line in expected]:
-        return []
-    diff = difflib.unified_diff(expected, got, "expected " + Path(example.snippet).with_suffix(".out").as_posix(), "printed", lineterm="")
-    return ["its output differs from the expected output:\n" + "\n".join(diff)]
+@pytest.fixture(scope="session")
+def example_runner(bundled_server, pytestconfig):
+    results = Results.load(grpc.__version__, pytestconfig.rootpath)
+    return ExampleRunner(bundled_server, results)
 
 
-def _report(example: Example, result: execution.Result, problems: list[str]) -> str:
-    where = example.snippet + (f":{result.snippet_line}" if result.snippet_line else "")
-    declared = f"must raise {example.expectation.describe()}" if example.expectation else "must succeed"
-    parts = [f"{example.location} (example {where}, {declared})", *[f"- {p}" for p in problems]]
-    if result.traceback:
-        parts.append("snippet traceback:\n" + result.traceback.rstrip())
-    if result.log.strip():
-        parts.append("isolated process output (last 30 lines):\n" + "\n".join(result.log.rstrip().splitlines()[-30:]))
+# Reports -------------------------------------------------------------------------------
+
+
+def report(example: Example, observation: Observation, problems: list[str]) -> str:
+    error = observation.error
+    snippet = example.snippet + (f":{error.snippet_line}" if error and error.snippet_line else "")
+    try:
+        expected = example.outcomes.for_version(grpc.__version__).expectation.describe()
+    except NotCovered:
+        expected = f"an outcome stated for grpcio {grpc.__version__}"
+    if observation.failure or observation.timed_out is not None:
+        got = "no outcome"
+    else:
+        got = error.describe() if error else "success"
+    parts = [
+        f"{example.location} (example {snippet}): expected {expected}, got {got}",
+        *[f"- {problem}" for problem in problems],
+    ]
+    if error and error.traceback:
+        parts.append("snippet traceback:\n" + error.traceback.rstrip())
+    if observation.log.strip():
+        lines = observation.log.rstrip().splitlines()
+        parts.append(f"its standard error and grpc log (last {LOG_LINES_SHOWN} lines):\n" + "\n".join(lines[-LOG_LINES_SHOWN:]))
     return "\n".join(parts)
 
 
-def pytest_unconfigure(config: pytest.Config) -> None:
-    SharedServer.stop()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    test_report = yield
+    if call.excinfo is not None and call.excinfo.errisinstance(ExampleFailed):
+        test_report.longrepr = str(call.excinfo.value)
+    return test_report
+
+
+# Recording -----------------------------------------------------------------------------
+
+
+class Recorder:
+    """On the controller: gathers what the items observed, and writes the results file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.examples: dict[str, Recorded] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for name, value in report.user_properties:
+            if name == OBSERVATION_PROPERTY:
+                example_id, recorded = json.loads(value)
+                if recorded is not None:
+                    self.examples[example_id] = Recorded(grpcio=grpc.__version__, **recorded)
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        from docs_harness.pages import all_pages
+
+        shown = {e.id for page in all_pages(root=self.root) for e in parse_examples(page)}
+        previous = Results.load(grpc.__version__, self.root)
+        examples = {**(previous.examples if previous else {}), **self.examples}
+        results = Results.for_this_process({k: v for k, v in examples.items() if k in shown})
+        path = results.save(self.root)
+        session.config.get_terminal_writer().line(f"recorded {len(self.examples)} examples in {path}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("record") and not hasattr(config, "workerinput"):  # the controller only
+        config.pluginmanager.register(Recorder(config.rootpath), "guide-recorder")

@@ -10,11 +10,11 @@ table cannot say what the examples do not show.
 import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
 from docs_harness.fences import Example, parse_examples
+from docs_harness.pages import Page
 
 PLACEHOLDER = "<!-- rules-table -->"
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.S)
@@ -62,21 +62,20 @@ def declared_rules(text: str, page: str) -> list[dict]:
     return rules
 
 
-def collect(language_dir: Path, pages: list[str], root: Path) -> list[Rule]:
+def collect(pages: list[Page]) -> list[Rule]:
     """Every declared rule of the pages, in order, with the examples that prove it."""
     rules: dict[str, Rule] = {}
     for page in pages:
-        text = (language_dir / page).read_text(encoding="utf-8")
-        name = f"{language_dir.parent.name}/{language_dir.name}/{page}"
-        for declared in declared_rules(text, name):
+        text = page.read()
+        for declared in declared_rules(text, page.name):
             if declared["id"] in rules:
-                raise RuleError(f"{name}: rule {declared['id']} is declared twice")
-            rules[declared["id"]] = Rule(declared["id"], declared["operation"], declared["go"], page)
-        for example in parse_examples(text, name, root):
+                raise RuleError(f"{page.name}: rule {declared['id']} is declared twice")
+            rules[declared["id"]] = Rule(declared["id"], declared["operation"], declared["go"], page.path)
+        for example in parse_examples(page, text):
             if example.rule is None:
                 continue
             rule = rules.get(example.rule)
-            if rule is None or rule.page != page:
+            if rule is None or rule.page != page.path:
                 raise RuleError(f"{example.location}: rule={example.rule} is not declared in this page's front matter")
             rule.examples[example.api].append(example)
     for rule in rules.values():
@@ -99,7 +98,7 @@ def render(rules: list[Rule], language: str, grpc_version: str, on_page: str) ->
 def _cell(target: str, examples: list[Example], labels: dict[str, str]) -> str:
     verdicts: dict[str, str] = {}
     for example in examples:
-        if example.expectation is None:
+        if example.expectation.succeeds:
             text = labels["ok"]
         elif example.expectation.silent:
             text = labels["silent"]

@@ -2,23 +2,24 @@
 
 import pytest
 
-from docs_harness import LANGUAGES, PROJECT_ROOT
-from docs_harness.pages import DOCS_DIR, pages
+from docs_harness import LANGUAGES
+from docs_harness.pages import Page, all_pages
 from docs_harness.rules import RuleError, collect, render
 
-DOCS = DOCS_DIR
-PAGES = [page for page in pages() if page != "index.md"]
+
+def pages_of(language: str) -> list[Page]:
+    return [page for page in all_pages(language) if page.path != "index.md"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_rule_is_proven_by_an_example_of_its_page(language):
-    rules = collect(DOCS / language, PAGES, PROJECT_ROOT)
+    rules = collect(pages_of(language))
     assert rules, "no page declares a rule"
     assert all(rule.examples["sync"] or rule.examples["aio"] for rule in rules)
 
 
 def test_both_languages_declare_the_same_rules_with_the_same_go_verdicts():
-    ja, en = (collect(DOCS / language, PAGES, PROJECT_ROOT) for language in LANGUAGES)
+    ja, en = (collect(pages_of(language)) for language in LANGUAGES)
     assert [(r.id, r.go, r.page) for r in ja] == [(r.id, r.go, r.page) for r in en]
 
 
@@ -33,13 +34,13 @@ def _page(tmp_path, text: str, snippet: str = "x_sync.py"):
 def test_an_example_naming_an_undeclared_rule_is_refused(tmp_path):
     root = _page(tmp_path, '# P\n\n```{.python rule=nowhere}\n--8<-- "snippets/x_sync.py"\n```\n')
     with pytest.raises(RuleError, match="docs/ja/p.md:3: rule=nowhere is not declared"):
-        collect(root / "docs" / "ja", ["p.md"], root)
+        collect([Page("ja", "p.md", root)])
 
 
 def test_a_rule_without_an_example_is_refused(tmp_path):
     root = _page(tmp_path, "---\nrules:\n  - id: lonely\n    operation: x\n    go: ok\n---\n# P\n")
     with pytest.raises(RuleError, match="p.md: rule lonely has no example that proves it"):
-        collect(root / "docs" / "ja", ["p.md"], root)
+        collect([Page("ja", "p.md", root)])
 
 
 def test_cells_show_each_verdict_with_a_link_to_its_example(tmp_path):
@@ -51,6 +52,6 @@ def test_cells_show_each_verdict_with_a_link_to_its_example(tmp_path):
     )
     root = _page(tmp_path, text)
     (root / "snippets" / "x_aio.py").write_text("print(1)\n")
-    table = render(collect(root / "docs" / "ja", ["p.md"], root), "en", "9.9.9", "index.md")
+    table = render(collect([Page("ja", "p.md", root)]), "en", "9.9.9", "index.md")
     assert "| Do it | Forbidden | [OK](p.md#a) / [Forbidden: `RpcError INTERNAL`](p.md#b) | [Forbidden (silent)](p.md#c) |" in table
     assert "verified with grpcio 9.9.9" in table

@@ -1,7 +1,6 @@
 """The bundled server: the reader's command, both flavours, and its own view of handlers."""
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -10,25 +9,19 @@ import grpc
 import pytest
 
 from docs_harness import PROJECT_ROOT
+from guide_server.process import ServerProcess
 from guidepb import greeter_pb2, greeter_pb2_grpc
 
 
 @pytest.fixture(params=["sync", "aio"])
 def served(request):
     """The reader's command (python -m guide_server), in both flavours: yields its address."""
-    flavour = request.param
-    command = [sys.executable, "-m", "guide_server", "--address", "127.0.0.1:0"] + (["--aio"] if flavour == "aio" else [])
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    server = ServerProcess.start(flavour=request.param)
     try:
-        announcement = server.stdout.readline()
-        assert announcement.startswith(f"guide server ({flavour}) listening on 127.0.0.1:")
-        yield announcement.split()[-1]
-        server.send_signal(signal.SIGTERM)
-        assert server.wait(timeout=10) == 0
+        assert server.announcement.startswith(f"guide server ({request.param}) listening on 127.0.0.1:")
+        yield server.address
     finally:
-        server.kill()
-        server.wait()
-        server.stdout.close()
+        assert server.stop() == 0  # SIGTERM: a clean exit
 
 
 def test_every_method_answers(served):

@@ -1,16 +1,14 @@
 """The real site: mkdocs build --strict, what examples show, and the build refusing bad input."""
 
-import shutil
-
 import pytest
 
-from conftest import mkdocs_build
-from docs_harness import LANGUAGES, PROJECT_ROOT
+from conftest import mkdocs
+from docs_harness import LANGUAGES
 from docs_harness.fences import parse_examples
-from docs_harness.pages import pages, site_path
+from docs_harness.pages import Page, all_pages
 
 TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
-PAGES = pages()
+PAGES = [page.path for page in all_pages(LANGUAGES[0])]
 
 
 def test_both_languages_are_built(built_site):
@@ -21,17 +19,17 @@ def test_both_languages_are_built(built_site):
 
 
 def built_page(site, language: str, page: str):
-    return (site / site_path(language, page).lstrip("/") / "index.html").read_text()
+    return (site / Page(language, page).site_path.lstrip("/") / "index.html").read_text()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_every_example_is_shown_in_its_verdict_box(built_site, language, page):
-    examples = parse_examples((PROJECT_ROOT / "docs" / language / page).read_text(), page)
+    examples = parse_examples(Page(language, page))
     html = built_page(built_site, language, page)
     ok, forbidden = TITLES[language]
-    assert html.count(f'<p class="admonition-title">{ok}</p>') == sum(e.expectation is None for e in examples)
-    assert html.count(f'<p class="admonition-title">{forbidden}</p>') == sum(e.expectation is not None for e in examples)
+    assert html.count(f'<p class="admonition-title">{ok}</p>') == sum(e.expectation.succeeds for e in examples)
+    assert html.count(f'<p class="admonition-title">{forbidden}</p>') == sum(not e.expectation.succeeds for e in examples)
     for example in examples:
         assert example.snippet in html
 
@@ -47,30 +45,21 @@ def test_examples_show_their_verdict_code_error_and_output(built_site):
     assert "400 replies from 8 threads" in en  # and its expected output
 
 
-def _project_copy(tmp_path):
-    for folder in ("docs", "snippets", "docs_harness", "overrides"):
-        shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
-    shutil.copy(PROJECT_ROOT / "mkdocs.yml", tmp_path)
-    return tmp_path
-
-
-def test_a_page_without_its_translation_stops_the_build(tmp_path):
-    project = _project_copy(tmp_path)
-    (project / "docs" / "en" / "client" / "sharing.md").unlink()
-    build = mkdocs_build(project, tmp_path / "site")
+def test_a_page_without_its_translation_stops_the_build(project_copy):
+    (project_copy / "docs" / "en" / "client" / "sharing.md").unlink()
+    build = mkdocs(project_copy, "build", "--strict")
     assert build.returncode != 0
     assert "pages without their translation: docs/en/client/sharing.md (twin of docs/ja/client/sharing.md)" in build.stderr
 
 
-def test_a_missing_include_stops_the_build_naming_the_file(tmp_path):
-    project = _project_copy(tmp_path)
-    (project / "snippets" / "client" / "sharing" / "shared_channel_aio.py").unlink()
-    build = mkdocs_build(project, tmp_path / "site")
+def test_a_missing_include_stops_the_build_naming_the_file(project_copy):
+    (project_copy / "snippets" / "client" / "sharing" / "shared_channel_aio.py").unlink()
+    build = mkdocs(project_copy, "build", "--strict")
     assert build.returncode != 0
     assert "included file not found: snippets/client/sharing/shared_channel_aio.py" in build.stderr
 
 
-def test_mkdocs_serve_rebuilds_when_a_snippet_changes(tmp_path):
+def test_mkdocs_serve_rebuilds_when_a_snippet_changes(project_copy):
     import os
     import socket
     import subprocess
@@ -78,7 +67,7 @@ def test_mkdocs_serve_rebuilds_when_a_snippet_changes(tmp_path):
     import time
     import urllib.request
 
-    project = _project_copy(tmp_path)
+    project = project_copy
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

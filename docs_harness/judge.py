@@ -1,0 +1,79 @@
+"""The one judge: is what an example did (an ``Observation``) what its page says, for this grpcio?
+
+The same function judges in-process and isolated runs, the test suite and ``./dev verify``.
+It returns the problems, each a sentence; none means the example keeps its page's promise.
+"""
+
+import difflib
+import re
+
+from docs_harness.expectations import SELF_CHECK, Expectation, NotCovered
+from docs_harness.fences import Example
+from docs_harness.observation import ErrorInfo, Observation
+from docs_harness.results import Recorded
+
+
+def judge(example: Example, observation: Observation, grpc_version: str, recorded: Recorded | None = None) -> list[str]:
+    if observation.failure:
+        return [observation.failure]
+    if observation.timed_out is not None:
+        return [f"the example was still running after {observation.timed_out:g} s (its deadline)"]
+    try:
+        variant = example.outcomes.for_version(grpc_version)
+    except NotCovered as error:
+        return [str(error)]
+    problems = check(variant.expectation, observation.error)
+    if not problems and variant is example.outcomes.variants[0]:
+        problems += _output_differences(example, observation.stdout)
+    if not problems and recorded is not None:
+        problems += _differences_from_record(observation.error, recorded)
+    return problems + [f"left behind: {item}" for item in observation.leftovers]
+
+
+def check(expectation: Expectation, error: ErrorInfo | None) -> list[str]:
+    """How the error raised (None: it succeeded) differs from the expected outcome."""
+    if expectation.succeeds:
+        return [] if error is None else [f"it raised {error.describe()} instead of succeeding"]
+    if error is None:
+        return [f"it succeeded instead of raising {expectation.raises}"]
+    problems = []
+    if not error.is_a(expectation.raises):
+        problems.append(f"type {error.type} is not a {expectation.raises}")
+    if expectation.code is not None and error.code != expectation.code:
+        problems.append(f"status {error.code} is not {expectation.code}")
+    if expectation.match is not None and not re.search(expectation.match, error.message):
+        problems.append(f"message {error.message!r} does not match {expectation.match!r}")
+    if expectation.silent and not error.raised_by_snippet:
+        problems.append(f"{SELF_CHECK} means the example's own assert fails, but it came from elsewhere")
+    if not expectation.silent and error.raised_by_snippet:
+        problems.append(
+            f"the snippet raised {error.type.rpartition('.')[2]} itself (line {error.snippet_line}): only an error "
+            f"grpcio or Python raises can be expected; show a silent failure with assert (raises=\"{SELF_CHECK}\")"
+        )
+    return problems
+
+
+def _output_differences(example: Example, stdout: str) -> list[str]:
+    if not example.output_path.exists():
+        return []
+    expected = example.output_path.read_text(encoding="utf-8").rstrip().splitlines()
+    got = stdout.rstrip().splitlines()
+    if [line.rstrip() for line in got] == [line.rstrip() for line in expected]:
+        return []
+    diff = difflib.unified_diff(expected, got, f"expected {example.output_name}", "printed", lineterm="")
+    return ["its output differs from the expected output:\n" + "\n".join(diff)]
+
+
+def _differences_from_record(error: ErrorInfo | None, recorded: Recorded) -> list[str]:
+    printed = error.printed if error is not None else None
+    if printed == recorded.printed:
+        return []
+    return [
+        f"it prints another error than the one recorded for grpcio {recorded.grpcio} (which the page shows):\n"
+        f"recorded:\n{_indent(recorded.printed)}\nnow:\n{_indent(printed)}\n"
+        "If the new text is right, record it: ./dev test --record"
+    ]
+
+
+def _indent(text: str | None) -> str:
+    return "\n".join("    " + line for line in (text or "(no error)").splitlines())
