@@ -117,7 +117,9 @@ class Outcomes:
         """From a fence's options; ValueError says what is malformed."""
         plain = Expectation(*(options.get(key) for key in EXPECTATION_KEYS))
         plain.validate()
-        base = Variant(plain, _specifier(options["grpcio"], "grpcio") if "grpcio" in options else None, options.get("see"))
+        base = Variant(
+            plain, _specifier(options["grpcio"], "grpcio") if "grpcio" in options else None, options.get("see")
+        )
         ranged: dict[str, dict[str, str]] = {}
         for key, value in options.items():
             name, at, spec = key.partition("@")

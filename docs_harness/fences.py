@@ -30,7 +30,7 @@ MAX_TIMEOUT = 300.0
 SNIPPETS_DIR = "snippets"
 API_SUFFIXES = {"_sync": "sync", "_aio": "aio"}  # a snippet's name ends with the API it uses
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-HEADING_ANCHOR = re.compile(r"^\s*#{1,6} .*\{ *#(?P<anchor>[\w-]+) *\}\s*$")
+HEADING_ANCHOR = re.compile(r"^\s*#{1,6} (?P<heading>.*?)\s*\{ *#(?P<anchor>[\w-]+) *\}\s*$")
 _CLAUSE = r"(?:~=|===|==|!=|<=|>=|<|>)[0-9][0-9A-Za-z.*+_-]*"
 OPTION = re.compile(rf"^(?P<name>[a-z]+)(?:@(?P<range>{_CLAUSE}(?:,{_CLAUSE})*))?(?:=(?P<value>.*))?$", re.S)
 
@@ -55,7 +55,8 @@ class Example:
     page: Page
     fence: Fence
     anchor: str | None  # the { #id } of the nearest heading above the example
-    snippet: str  # project-relative, e.g. "snippets/client/sharing/x_sync.py"
+    heading: str | None  # that heading's text
+    snippet: str  # project-relative, e.g. "snippets/client/sharing/shared_channel_sync.py"
     outcomes: Outcomes
     isolate: bool
     timeout: float
@@ -91,7 +92,7 @@ class Example:
 
     @property
     def api(self) -> str | None:
-        """"sync" or "aio", from the snippet's name (…_sync.py, …_aio.py)."""
+        """ "sync" or "aio", from the snippet's name (…_sync.py, …_aio.py)."""
         return next((api for suffix, api in API_SUFFIXES.items() if self.name.endswith(suffix)), None)
 
     @property
@@ -148,14 +149,12 @@ def parse_examples(page: Page, text: str | None = None) -> list[Example]:
         except ValueError as error:
             raise FenceError(page.name, fence.line, f"cannot read the fence header {fence.info!r}: {error}") from None
         if language in PYTHON_LANGUAGES:
-            anchor = next(
-                (m["anchor"] for line in reversed(lines[: fence.line - 1]) if (m := HEADING_ANCHOR.match(line))), None
-            )
-            examples.append(_example(page, fence, anchor, words))
+            heading = next((m for line in reversed(lines[: fence.line - 1]) if (m := HEADING_ANCHOR.match(line))), None)
+            examples.append(_example(page, fence, heading, words))
     return examples
 
 
-def _example(page: Page, fence: Fence, anchor: str | None, words: list[str]) -> Example:
+def _example(page: Page, fence: Fence, heading: re.Match | None, words: list[str]) -> Example:
     def fail(problem: str):
         raise FenceError(page.name, fence.line, problem)
 
@@ -192,7 +191,9 @@ def _example(page: Page, fence: Fence, anchor: str | None, words: list[str]) -> 
             fail(f"an example with rule= must name its API: {snippet} should end in _sync.py or _aio.py")
 
     try:
-        outcomes = Outcomes.from_options({k: v for k, v in options.items() if k.partition("@")[0] in RANGED_OPTIONS or k == "grpcio"})
+        outcomes = Outcomes.from_options(
+            {k: v for k, v in options.items() if k.partition("@")[0] in RANGED_OPTIONS or k == "grpcio"}
+        )
         timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
         if not 0 < timeout <= MAX_TIMEOUT:
             raise ValueError(f"timeout={options['timeout']} is not between 0 and {MAX_TIMEOUT:g} seconds")
@@ -201,7 +202,8 @@ def _example(page: Page, fence: Fence, anchor: str | None, words: list[str]) -> 
     return Example(
         page=page,
         fence=fence,
-        anchor=anchor,
+        anchor=heading["anchor"] if heading else None,
+        heading=heading["heading"] if heading else None,
         snippet=snippet,
         outcomes=outcomes,
         isolate="isolate" in options,
@@ -212,4 +214,3 @@ def _example(page: Page, fence: Fence, anchor: str | None, words: list[str]) -> 
 
 def _dedent(line: str, indent: str) -> str:
     return line[len(indent) :] if line.startswith(indent) else line.lstrip()
-

@@ -1,84 +1,64 @@
-"""The site as readers get it (an MkDocs hook): hosting, per-language search, accessibility.
+"""The site as readers get it (an MkDocs hook): hosting, per-language search, accessibility, theme texts.
 
-- Drops the head's ``<link rel="alternate" hreflang>`` tags: Material fetches a
-  ``sitemap.xml`` next to each of them, and mkdocs-static-i18n points them at pages, so
-  every page would request missing files. The language switcher is unaffected, and the
-  sitemap lists the same alternates for search engines.
-- Root-absolute language links (the home pages') become relative: the site works under
-  a sub-path, as on GitHub Pages.
+- HTML fixes (``docs_harness.html_patches``, each failing the build when it no longer
+  matches): no head alternates (Material would fetch a missing sitemap for each), relative
+  language links on the home pages (sub-path hosting), a name for the search dialog, the
+  theme's English texts in Japanese on Japanese pages, and each language's own search index.
 - Search stays in the reader's language: mkdocs-static-i18n writes one index for every
-  language; after the build it is split into one index per language folder, and the
-  pages of a non-default language get that folder as their ``config.base``, which
-  Material uses only to find the search index and resolve its results.
-- Names Material's search dialog (axe-core: aria-dialog-name).
+  language; after the build it is split into one per language folder (``docs_harness.search``).
 """
 
-import json
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from docs_harness import LANGUAGES
+from docs_harness import LANGUAGES, search
+from docs_harness import html_patches as patches
+from docs_harness.labels import LABELS
+from docs_harness.pages import Page
 
-SEARCH_DIALOG_NAME = {"ja": "検索", "en": "Search"}
-HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-CONFIG_BASE = re.compile(r'("base": ")([^"]*)(")')
-ROOT_ABSOLUTE_SWITCH = re.compile(r'(<a href=")/([^"]*)(" hreflang=")')
+
+def _context(html: str, language: str, config, where: str) -> patches.Context:
+    return patches.Context(
+        language=language,
+        labels=LABELS[language],
+        to_root=patches.to_root(html, where),
+        site_path=urlsplit(config["site_url"] or "/").path.strip("/"),
+    )
 
 
 def on_post_page(output: str, page, config) -> str:
-    output = _without_head_alternates(output)
-    # the home pages' language links are root-absolute ("/en/"): make them relative, for sub-path hosting
-    to_root = CONFIG_BASE.search(output)[2]
-    site_path = urlsplit(config["site_url"] or "/").path.lstrip("/")
-    output = ROOT_ABSOLUTE_SWITCH.sub(lambda m: f"{m[1]}{to_root}/{m[2].removeprefix(site_path)}{m[3]}", output)
-    language = page.file.src_uri.split("/")[0]
-    output = _name_search_dialog(output, language)
-    if language != LANGUAGES[0]:  # search from the language's own folder
-        output = CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{language}/{m[3]}", output, count=1)
+    this = Page.from_src_uri(page.file.src_uri)
+    context = _context(output, this.language, config, this.name)
+    head, separator, body = output.partition("</head>")
+    output = patches.HEAD_ALTERNATES.apply(head, this.name, context) + separator + body
+    output = patches.RELATIVE_LANGUAGE_LINKS.apply(
+        output, this.name, context, required=page.is_homepage or this.path == "index.md"
+    )
+    output = patches.SEARCH_DIALOG_NAME.apply(output, this.name, context)
+    if this.language == "ja":
+        output = patches.PERMALINK_TITLE.apply(output, this.name, context, required="headerlink" in output)
+        output = patches.PALETTE_TOGGLE_NAMES.apply(output, this.name, context)
+    if not this.is_default_language:
+        output = patches.SEARCH_FROM_LANGUAGE_FOLDER.apply(output, this.name, context)
     return output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name != "404.html":
         return output
-    return _name_search_dialog(_without_head_alternates(output), LANGUAGES[0])
-
-
-def _without_head_alternates(output: str) -> str:
+    language = LANGUAGES[0]
+    context = _context(output, language, config, template_name)
     head, separator, body = output.partition("</head>")
-    return HEAD_ALTERNATE.sub("", head) + separator + body
-
-
-def _name_search_dialog(output: str, language: str) -> str:
-    """Material's search dialog has no accessible name (axe-core: aria-dialog-name)."""
-    name = SEARCH_DIALOG_NAME[language]
-    return output.replace('data-md-component="search" role="dialog">', f'data-md-component="search" role="dialog" aria-label="{name}">', 1)
+    output = patches.HEAD_ALTERNATES.apply(head, template_name, context, required=False) + separator + body
+    output = patches.SEARCH_DIALOG_NAME.apply(output, template_name, context)
+    return patches.PALETTE_TOGGLE_NAMES.apply(output, template_name, context)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the index
 def on_post_build(config) -> None:
-    if getattr(config.plugins.get("i18n"), "building", False):  # one language's build, inside the main one
-        return
     site = Path(config["site_dir"])
-    index_file = site / "search" / "search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    for language in LANGUAGES:
-        prefix = "" if language == LANGUAGES[0] else f"{language}/"
-        docs = [
-            {**doc, "location": doc["location"].removeprefix(prefix)}
-            for doc in index["docs"]
-            if _language_of(doc["location"]) == language
-        ]
-        lang = [language] if language != LANGUAGES[0] else index["config"]["lang"]
-        target = site / prefix / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "config": {**index["config"], "lang": lang}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-
-
-def _language_of(location: str) -> str:
-    """An index entry's language, from its location: "en/client/sharing/#x" -> "en"; others the default."""
-    folder = location.split("/", 1)[0]
-    return folder if folder in LANGUAGES[1:] else LANGUAGES[0]
+    if site.name in LANGUAGES[1:]:  # one language's build, inside the main one
+        return
+    search.split_by_language(site)

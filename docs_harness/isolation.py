@@ -51,7 +51,10 @@ def run_isolated(snippet: Path, timeout: float, root: Path, env: dict[str, str] 
                 log=log,
             )
         if not result_file.exists():
-            return Observation(failure=f"the isolated example's process exited with status {child.returncode} before reporting", log=log)
+            return Observation(
+                failure=f"the isolated example's process exited with status {child.returncode} before reporting",
+                log=log,
+            )
         observation = Observation.from_dict(json.loads(result_file.read_text(encoding="utf-8")))
         observation.log = observation.log + log
         return observation

@@ -7,7 +7,7 @@ It returns the problems, each a sentence; none means the example keeps its page'
 import difflib
 import re
 
-from docs_harness.expectations import SELF_CHECK, Expectation, NotCovered
+from docs_harness.expectations import SELF_CHECK, Expectation, NotCovered, exception_class, qualified_name
 from docs_harness.fences import Example
 from docs_harness.observation import ErrorInfo, Observation
 from docs_harness.results import Recorded
@@ -25,8 +25,8 @@ def judge(example: Example, observation: Observation, grpc_version: str, recorde
     problems = check(variant.expectation, observation.error)
     if not problems and variant is example.outcomes.variants[0]:
         problems += _output_differences(example, observation.stdout)
-    if not problems and recorded is not None:
-        problems += _differences_from_record(observation.error, recorded)
+    if not problems and recorded is not None and not (observation.error and observation.error.raised_by_snippet):
+        problems += _differences_from_record(observation.error, recorded)  # grpcio's texts, not the snippet's own
     return problems + [f"left behind: {item}" for item in observation.leftovers]
 
 
@@ -48,9 +48,30 @@ def check(expectation: Expectation, error: ErrorInfo | None) -> list[str]:
     if not expectation.silent and error.raised_by_snippet:
         problems.append(
             f"the snippet raised {error.type.rpartition('.')[2]} itself (line {error.snippet_line}): only an error "
-            f"grpcio or Python raises can be expected; show a silent failure with assert (raises=\"{SELF_CHECK}\")"
+            f'grpcio or Python raises can be expected; show a silent failure with assert (raises="{SELF_CHECK}")'
         )
     return problems
+
+
+def check_recorded(expectation: Expectation, recorded: Recorded) -> list[str]:
+    """How a results file's entry differs from the expected outcome (the same rules as check)."""
+    if recorded.succeeded:
+        return check(expectation, None)
+    try:
+        classes = [qualified_name(cls) for cls in exception_class(recorded.error).__mro__]
+    except ValueError:  # a class this grpcio does not have: its own name is all there is to compare
+        classes = [recorded.error]
+    error = ErrorInfo(
+        type=recorded.error,
+        classes=classes,
+        code=recorded.code,
+        message=recorded.message or "",
+        printed=recorded.printed or "",
+        raised_by_snippet=bool(recorded.own),
+        traceback="",
+        snippet_line=None,
+    )
+    return check(expectation, error)
 
 
 def _output_differences(example: Example, stdout: str) -> list[str]:

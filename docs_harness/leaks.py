@@ -45,8 +45,16 @@ def pending_tasks() -> list[asyncio.Task]:
 
 
 def _differences(before: Snapshot, server_handlers: Callable[[], int]) -> list[str]:
-    found = [f"thread {thread.name!r} is still running" for ident, thread in _threads().items() if ident not in before.threads]
-    found += [f"asyncio task {task.get_name()!r} ({task.get_coro()!r}) is not done" for task in pending_tasks() if task not in before.tasks]
+    found = [
+        f"thread {thread.name!r} is still running"
+        for ident, thread in _threads().items()
+        if ident not in before.threads
+    ]
+    found += [
+        f"asyncio task {task.get_name()!r} ({task.get_coro()!r}) is not done"
+        for task in pending_tasks()
+        if task not in before.tasks
+    ]
     handlers = server_handlers()
     if handlers > before.server_handlers:
         found.append(f"the server still runs {handlers - before.server_handlers} handler(s) the example started")

@@ -146,7 +146,9 @@ def _raised_by(error: BaseException, snippet: Path) -> bool:
         tb = tb.tb_next
     if tb.tb_frame.f_code.co_filename != str(snippet):
         return False
-    return any(i.offset == tb.tb_lasti and i.opname == "RAISE_VARARGS" for i in dis.get_instructions(tb.tb_frame.f_code))
+    return any(
+        i.offset == tb.tb_lasti and i.opname == "RAISE_VARARGS" for i in dis.get_instructions(tb.tb_frame.f_code)
+    )
 
 
 def _snippet_traceback(error: BaseException, snippet: Path) -> tuple[str, int | None]:

@@ -1,9 +1,9 @@
 """A page of the guide: one value for a language and a path, used everywhere.
 
-    page = Page("ja", "client/sharing.md")
-    page.name         # "docs/ja/client/sharing.md" (as failures and messages name it)
-    page.site_path    # "/client/sharing/"  (Page("en", ...) -> "/en/client/sharing/")
-    page.twin("en")   # Page("en", "client/sharing.md")
+page = Page("ja", "client/sharing.md")
+page.name         # "docs/ja/client/sharing.md" (as failures and messages name it)
+page.site_path    # "/client/sharing/"  (Page("en", ...) -> "/en/client/sharing/")
+page.twin("en")   # Page("en", "client/sharing.md")
 """
 
 from dataclasses import dataclass, field
@@ -78,4 +78,3 @@ def all_pages(language: str | None = None, root: Path = PROJECT_ROOT) -> list[Pa
         for lang in languages
         for file in (root / DOCS_FOLDER / lang).rglob("*.md")
     )
-

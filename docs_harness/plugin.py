@@ -157,7 +157,9 @@ class ExampleRunner:
         if example.isolate:
             return run_isolated(example.snippet_path, example.timeout, example.page.root)
         before = leaks.take(self.server.active_handlers)
-        return observe(example.snippet_path, example.timeout, after=lambda: leaks.leftovers(before, self.server.active_handlers))
+        return observe(
+            example.snippet_path, example.timeout, after=lambda: leaks.leftovers(before, self.server.active_handlers)
+        )
 
 
 def _recorded(observation: Observation) -> dict | None:
@@ -167,7 +169,13 @@ def _recorded(observation: Observation) -> dict | None:
     error = observation.error
     if error is None:
         return {"error": None}
-    return {"error": error.type, "code": error.code, "message": error.message, "printed": error.printed}
+    return {
+        "error": error.type,
+        "code": error.code,
+        "message": error.message,
+        "printed": error.printed,
+        "own": True if error.raised_by_snippet else None,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -212,7 +220,9 @@ def report(example: Example, observation: Observation, problems: list[str]) -> s
         parts.append("snippet traceback:\n" + error.traceback.rstrip())
     if observation.log.strip():
         lines = observation.log.rstrip().splitlines()
-        parts.append(f"its standard error and grpc log (last {LOG_LINES_SHOWN} lines):\n" + "\n".join(lines[-LOG_LINES_SHOWN:]))
+        parts.append(
+            f"its standard error and grpc log (last {LOG_LINES_SHOWN} lines):\n" + "\n".join(lines[-LOG_LINES_SHOWN:])
+        )
     return "\n".join(parts)
 
 

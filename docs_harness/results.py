@@ -29,6 +29,7 @@ class Recorded:
     code: str | None = None
     message: str | None = None
     printed: str | None = None  # as Python prints it (run-specific parts elided)
+    own: bool | None = None  # True: the snippet's own assert raised it (a silent failure)
 
     @property
     def succeeded(self) -> bool:
@@ -42,7 +43,7 @@ class Results:
     python: str
     platform: str
     date: str
-    examples: dict[str, Recorded]  # by snippet path, e.g. "snippets/client/streams/x_aio.py"
+    examples: dict[str, Recorded]  # by snippet path, e.g. "snippets/client/streams/two_writers_aio.py"
 
     @staticmethod
     def path(version: str, root: Path = PROJECT_ROOT) -> Path:
@@ -79,7 +80,7 @@ class Results:
             self.date = previous.date
         data = asdict(self)
         data["examples"] = {
-            key: {k: v for k, v in asdict(value).items() if k != "grpcio" and v is not None}
+            key: {k: v for k, v in asdict(value).items() if k == "error" or (k != "grpcio" and v is not None)}
             for key, value in sorted(self.examples.items())
         }
         path.parent.mkdir(parents=True, exist_ok=True)

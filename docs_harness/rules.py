@@ -1,43 +1,35 @@
-"""The overview's rule table, built from the pages themselves.
+"""The rule tables, built from the pages themselves.
 
 Each page declares its rules in its front matter (``rules:`` a list of ``id``, ``operation``,
-and ``go``: what Go's notes say, ``ok`` or ``forbidden``); each example names the rule it
-proves with the fence option ``rule=ID``, and its API by its name (``…_sync.py``/``…_aio.py``).
-A cell's verdict is read from those examples' options, the same ones the tests check, so the
-table cannot say what the examples do not show.
+``go``: what Go's notes say, ``ok``, ``forbidden`` or ``none`` when Go has no such thing, and
+for a forbidden operation optionally ``fix``: what to do instead); each example names the
+rule it proves with the fence option ``rule=ID``, and its API by its name (``…_sync.py``/
+``…_aio.py``). A cell's verdict is read from those examples' options, the same ones the
+tests check, so a table cannot say what the examples do not show. The table is HTML: rows
+grouped by page on the overview, verdicts as labelled chips, and cards on a phone.
 """
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from docs_harness.expectations import Expectation
 from docs_harness.fences import Example, parse_examples
+from docs_harness.labels import LABELS
 from docs_harness.pages import Page
+from docs_harness.versions import range_text
 
 PLACEHOLDER = "<!-- rules-table -->"
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.S)
-GO_VERDICTS = ("ok", "forbidden")
+H1 = re.compile(r"^# (?P<title>.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
+GO_VERDICTS = ("ok", "forbidden", "none")
+RULE_KEYS = {"id", "operation", "go"}
+OPTIONAL_RULE_KEYS = {"fix"}
 APIS = ("sync", "aio")
-LABELS = {
-    "ja": {
-        "header": "| 操作 | Go | 同期 API (`grpc`) | asyncio API (`grpc.aio`) |",
-        "ok": "OK",
-        "forbidden": "禁止",
-        "silent": "禁止（例外なし）",
-        "none": "—",
-        "verified": "この表は各ページの例のテスト結果から生成しています（grpcio {version} で確認）。",
-    },
-    "en": {
-        "header": "| Operation | Go | sync API (`grpc`) | asyncio API (`grpc.aio`) |",
-        "ok": "OK",
-        "forbidden": "Forbidden",
-        "silent": "Forbidden (silent)",
-        "none": "—",
-        "verified": "This table is generated from the options of each page's tested examples (verified with grpcio {version}).",
-    },
-}
+ICONS = {"ok": "✓", "forbidden": "✗", "silent": "⚠", "none": "–"}
 
 
 class RuleError(ValueError):
@@ -49,17 +41,25 @@ class Rule:
     id: str
     operation: str
     go: str
-    page: str  # relative to the language folder, e.g. "client/sharing.md"
+    page: Page
+    fix: str | None = None
     examples: dict[str, list[Example]] = field(default_factory=lambda: {api: [] for api in APIS})
 
 
-def declared_rules(text: str, page: str) -> list[dict]:
+def declared_rules(text: str, where: str) -> list[dict]:
     found = FRONT_MATTER.match(text)
     rules = (yaml.safe_load(found["yaml"]) or {}).get("rules", []) if found else []
     for rule in rules:
-        if set(rule) != {"id", "operation", "go"} or rule["go"] not in GO_VERDICTS:
-            raise RuleError(f"{page}: each rule needs exactly id, operation and go (ok or forbidden): {rule}")
+        if not RULE_KEYS <= set(rule) <= RULE_KEYS | OPTIONAL_RULE_KEYS or rule["go"] not in GO_VERDICTS:
+            raise RuleError(
+                f"{where}: each rule needs id, operation and go ({' | '.join(GO_VERDICTS)}), optionally fix: {rule}"
+            )
     return rules
+
+
+def page_title(page: Page) -> str:
+    found = H1.search(FRONT_MATTER.sub("", page.read(), count=1))
+    return found["title"] if found else page.path
 
 
 def collect(pages: list[Page]) -> list[Rule]:
@@ -70,42 +70,122 @@ def collect(pages: list[Page]) -> list[Rule]:
         for declared in declared_rules(text, page.name):
             if declared["id"] in rules:
                 raise RuleError(f"{page.name}: rule {declared['id']} is declared twice")
-            rules[declared["id"]] = Rule(declared["id"], declared["operation"], declared["go"], page.path)
+            rules[declared["id"]] = Rule(
+                declared["id"], declared["operation"], declared["go"], page, declared.get("fix")
+            )
         for example in parse_examples(page, text):
             if example.rule is None:
                 continue
             rule = rules.get(example.rule)
-            if rule is None or rule.page != page.path:
+            if rule is None or rule.page != page:
                 raise RuleError(f"{example.location}: rule={example.rule} is not declared in this page's front matter")
             rule.examples[example.api].append(example)
     for rule in rules.values():
         if not any(rule.examples.values()):
-            raise RuleError(f"{rule.page}: rule {rule.id} has no example that proves it")
+            raise RuleError(f"{rule.page.name}: rule {rule.id} has no example that proves it")
+        for api, examples in rule.examples.items():
+            if len({_cell_key(e) for e in examples}) > 1:
+                raise RuleError(
+                    f"{rule.page.name}: rule {rule.id}: its {api} examples disagree "
+                    f"({', '.join(e.location for e in examples)}): give each verdict a rule of its own"
+                )
     return list(rules.values())
 
 
-def render(rules: list[Rule], language: str, grpc_version: str, on_page: str) -> str:
-    """The table as Markdown, with links relative to on_page (e.g. "index.md")."""
-    labels = LABELS[language]
-    rows = [labels["header"], "|---|---|---|---|"]
-    for rule in rules:
-        target = posixpath.relpath(rule.page, posixpath.dirname(on_page) or ".")
-        cells = [_cell(target, rule.examples[api], labels) for api in APIS]
-        rows.append(f"| {rule.operation} | {labels[rule.go]} | {cells[0]} | {cells[1]} |")
-    return "\n".join(rows) + "\n\n" + labels["verified"].format(version=grpc_version) + "\n"
+def render(rules: list[Rule], on_page: Page) -> str:
+    """The table as HTML, with links relative to on_page; grouped by page when rules come from several."""
+    labels = LABELS[on_page.language]
+    grouped = len({rule.page for rule in rules}) > 1
+    headers = [labels["operation"], labels["go"], _inline(labels["sync"]), _inline(labels["aio"])]
+    rows = []
+    for index, rule in enumerate(rules):
+        if grouped and (index == 0 or rules[index - 1].page != rule.page):
+            link = _href(on_page, rule.page, None)
+            rows.append(
+                f'<tr class="rules-group"><th colspan="4" scope="colgroup"><a href="{link}">{_inline(page_title(rule.page))}</a></th></tr>'
+            )
+        cells = [
+            f'<th scope="row" data-label="{_attr(headers[0])}">{_inline(rule.operation)}</th>',
+            f'<td data-label="{labels["go"]}">{_chip(rule.go, labels, go=True)}</td>',
+            *[
+                f'<td data-label="{_attr(headers[2 + i])}">{_cell(rule.examples[api], on_page)}</td>'
+                for i, api in enumerate(APIS)
+            ],
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head = "".join(f'<th scope="col">{header}</th>' for header in headers)
+    table = (
+        f'<div class="rules-table"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table></div>"
+    )
+    return table + "\n\n" + labels["table_note"] + "\n"
 
 
-def _cell(target: str, examples: list[Example], labels: dict[str, str]) -> str:
-    verdicts: dict[str, str] = {}
-    for example in examples:
-        if example.expectation.succeeds:
-            text = labels["ok"]
-        elif example.expectation.silent:
-            text = labels["silent"]
-        else:
-            error = example.expectation.raises.rpartition(".")[2]
-            code = f" {example.expectation.code}" if example.expectation.code else ""
-            text = f"{labels['forbidden']}: `{error}{code}`"
-        anchor = f"#{example.anchor}" if example.anchor else ""
-        verdicts.setdefault(text, f"[{text}]({target}{anchor})")
-    return " / ".join(verdicts.values()) or labels["none"]
+def _cell_key(example: Example) -> tuple:
+    return tuple(
+        (v.range_text, _verdict(v.expectation), v.expectation.raises, v.expectation.code)
+        for v in example.outcomes.variants
+    )
+
+
+def _cell(examples: list[Example], on_page: Page) -> str:
+    labels = LABELS[on_page.language]
+    if not examples:
+        return f'<span class="verdict verdict--none">{labels["none"]}</span>'
+    example = examples[0]
+    parts = []
+    for variant in example.outcomes.variants:
+        chip = _chip(_verdict(variant.expectation), labels)
+        detail = _detail(variant.expectation)
+        when = (
+            f'<span class="verdict-versions">grpcio {html.escape(range_text(variant.versions, on_page.language))}</span>'
+            if example.outcomes.versioned
+            else ""
+        )
+        parts.append(
+            f'<a class="verdict-link" href="{_href(on_page, example.page, example.anchor)}">{chip}</a>{detail}{when}'
+        )
+    return "<br>".join(parts)
+
+
+def _verdict(expectation: Expectation) -> str:
+    return expectation.verdict
+
+
+def _chip(verdict: str, labels: dict[str, str], go: bool = False) -> str:
+    text = {
+        "ok": labels["ok"],
+        "forbidden": labels["forbidden"],
+        "silent": labels["silent_short"],
+        "none": labels["go_none"] if go else labels["none"],
+    }[verdict]
+    return f'<span class="verdict verdict--{verdict}"><span aria-hidden="true">{ICONS[verdict]}</span> {html.escape(text)}</span>'
+
+
+def _detail(expectation: Expectation) -> str:
+    if expectation.succeeds or expectation.silent:
+        return ""
+    error = expectation.raises.rpartition(".")[2]
+    code = f" {expectation.code}" if expectation.code else ""
+    return f' <code class="verdict-error">{html.escape(error + code)}</code>'
+
+
+def _href(on_page: Page, target: Page, anchor: str | None) -> str:
+    here, there = on_page.site_path, target.site_path
+    relative = posixpath.relpath(there, here) if there != here else "."
+    path = "" if relative == "." else relative.rstrip("/") + "/"
+    return path + (f"#{anchor}" if anchor else "") if path or anchor else "./"
+
+
+def _inline(markdown: str) -> str:
+    """The little Markdown that operations use: `code` spans, in escaped HTML."""
+    parts = re.split(r"(`[^`]+`)", markdown)
+    return "".join(
+        f"<code>{html.escape(p[1:-1])}</code>" if p.startswith("`") and p.endswith("`") else html.escape(p)
+        for p in parts
+    )
+
+
+def _attr(text: str) -> str:
+    return html.escape(re.sub(r"<[^>]+>", "", text), quote=True)

@@ -3,7 +3,7 @@
 There the example runs once and its twin reuses the observation. xdist's own
 ``--dist loadgroup`` cannot do it with pytest 9 (it renames node ids through an attribute
 pytest 9 no longer reads), so this scheduler finds each page item's example itself, from
-the node id ("docs/ja/x.md::[CodeFence#3][line:58]"); every other test is a unit of its own.
+the node id ("docs/ja/client/streams.md::[CodeFence#3][line:58]"); every other test is a unit of its own.
 """
 
 import functools

@@ -8,7 +8,7 @@ from docs_harness.pages import Page, all_pages
 
 
 def missing_twins(root: Path = PROJECT_ROOT) -> list[str]:
-    """Pages that exist in one language and not in another: 'docs/en/x.md (twin of docs/ja/x.md)'."""
+    """Pages that exist in one language and not in another: 'docs/en/client/sharing.md (twin of docs/ja/client/sharing.md)'."""
     paths = {lang: {page.path for page in all_pages(lang, root)} for lang in LANGUAGES}
     return [
         f"{Page(other, path).name} (twin of {Page(lang, path).name})"
@@ -35,7 +35,10 @@ def differing_examples(root: Path = PROJECT_ROOT) -> list[str]:
                 continue
             theirs = example_signature(twin)
             if mine != theirs:
-                index = next((i for i, (a, b) in enumerate(zip(mine, theirs)) if a != b), min(len(mine), len(theirs)))
+                index = next(
+                    (i for i, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b),
+                    min(len(mine), len(theirs)),
+                )
                 first = mine[index] if index < len(mine) else "nothing"
                 other = theirs[index] if index < len(theirs) else "nothing"
                 found.append(f"{page.name} and {twin.name} differ at example {index + 1}: {first} vs {other}")

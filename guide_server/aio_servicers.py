@@ -3,8 +3,8 @@
 import asyncio
 import time
 
-from guidepb import greeter_pb2, greeter_pb2_grpc
 from guide_server.tracking import HandlerTracker
+from guidepb import greeter_pb2, greeter_pb2_grpc
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):

@@ -1,7 +1,7 @@
 """Create the bundled server in-process, or run it from the command line.
 
-    server, port = create_server("127.0.0.1:0")   # port 0: any free port
-    server.start()
+server, port = create_server("127.0.0.1:0")   # port 0: any free port
+server.start()
 """
 
 import argparse
@@ -12,16 +12,14 @@ from concurrent import futures
 
 import grpc
 
-from guidepb import greeter_pb2_grpc
 from guide_server import ADDRESS_VARIABLE, DEFAULT_ADDRESS, aio_servicers, servicers
 from guide_server.tracking import HandlerTracker
+from guidepb import greeter_pb2_grpc
 
 
 def create_server(address: str = DEFAULT_ADDRESS, *, max_workers: int = 32) -> tuple[grpc.Server, int]:
     """A thread-pool server with Greeter and Monitor, bound to address; not started."""
-    server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="guide-handler")
-    )
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="guide-handler"))
     tracker = HandlerTracker()
     greeter_pb2_grpc.add_GreeterServicer_to_server(servicers.Greeter(tracker), server)
     greeter_pb2_grpc.add_MonitorServicer_to_server(servicers.Monitor(tracker), server)

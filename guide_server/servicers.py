@@ -2,8 +2,8 @@
 
 import threading
 
-from guidepb import greeter_pb2, greeter_pb2_grpc
 from guide_server.tracking import HandlerTracker
+from guidepb import greeter_pb2, greeter_pb2_grpc
 
 
 class _CallEnd:

@@ -71,6 +71,10 @@ def watch(page) -> None:
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     page.on(  # a load aborted by leaving the page is not a failure
         "requestfailed",
-        lambda request: "ERR_ABORTED" not in (request.failure or "") and page.failed.append(f"{request.failure} {request.url}"),
+        lambda request: (
+            "ERR_ABORTED" not in (request.failure or "") and page.failed.append(f"{request.failure} {request.url}")
+        ),
     )
-    page.on("response", lambda response: response.status >= 400 and page.failed.append(f"{response.status} {response.url}"))
+    page.on(
+        "response", lambda response: response.status >= 400 and page.failed.append(f"{response.status} {response.url}")
+    )

@@ -21,7 +21,9 @@ SUB_PATH = "/grpc-python-concurrency"  # hosted as on GitHub Pages: https://<own
 PROJECT_PARTS = ("docs", "snippets", "docs_harness", "overrides", "results", "mkdocs.yml", "pyproject.toml")
 
 
-def mkdocs(config_dir: Path, *args: str, site_url: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def mkdocs(
+    config_dir: Path, *args: str, site_url: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=config_dir,
@@ -55,7 +57,14 @@ def built_site(tmp_path_factory, worker_id) -> Path:
     with open(shared / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            build = mkdocs(PROJECT_ROOT, "build", "--strict", "--site-dir", str(site), site_url=f"https://example.github.io{SUB_PATH}/")
+            build = mkdocs(
+                PROJECT_ROOT,
+                "build",
+                "--strict",
+                "--site-dir",
+                str(site),
+                site_url=f"https://example.github.io{SUB_PATH}/",
+            )
             assert build.returncode == 0, build.stderr
             done.write_text(build.stderr)
     return site

@@ -74,7 +74,7 @@ def test_an_exception_the_snippet_raises_itself_is_not_presented_as_grpcios(run_
     own = "raise RuntimeError('3 of 100 children failed')\n"
     result = run_page(fence("own", 'raises="RuntimeError" match="children failed"'), own=own)
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*the snippet raised RuntimeError itself (line 1)*raises=\"AssertionError\"*"])
+    result.stdout.fnmatch_lines(['*the snippet raised RuntimeError itself (line 1)*raises="AssertionError"*'])
 
 
 def test_a_silent_failure_is_the_snippets_own_assert(run_page):
@@ -116,7 +116,11 @@ def test_an_outcome_can_depend_on_the_grpcio_version(run_page):
         wrong_range="int('y')\n",
     )
     result.assert_outcomes(passed=2, failed=1)
-    result.stdout.fnmatch_lines(["*page.md:7 (example snippets/wrong_range.py:1): expected success, got ValueError: invalid literal for int() with base 10: 'y'"])
+    result.stdout.fnmatch_lines(
+        [
+            "*page.md:7 (example snippets/wrong_range.py:1): expected success, got ValueError: invalid literal for int() with base 10: 'y'"
+        ]
+    )
 
 
 def test_a_grpcio_version_no_range_covers_is_an_error_not_a_pass(run_page):
@@ -127,9 +131,13 @@ def test_a_grpcio_version_no_range_covers_is_an_error_not_a_pass(run_page):
 
 def test_a_hanging_example_fails_at_its_deadline_and_the_next_one_still_runs(run_page):
     started = time.monotonic()
-    result = run_page(fence("hangs", "timeout=1") + fence("good"), hangs="import time\ntime.sleep(60)\n", good="print('fine')\n")
+    result = run_page(
+        fence("hangs", "timeout=1") + fence("good"), hangs="import time\ntime.sleep(60)\n", good="print('fine')\n"
+    )
     result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*page.md:1 (example snippets/hangs.py): expected success, got no outcome", "*still running after 1 s*"])
+    result.stdout.fnmatch_lines(
+        ["*page.md:1 (example snippets/hangs.py): expected success, got no outcome", "*still running after 1 s*"]
+    )
     result.stdout.fnmatch_lines(["*where it was when its deadline passed:*", "*hangs.py*line 2*"])
     assert time.monotonic() - started < 30
 
@@ -196,11 +204,18 @@ def test_a_missing_include_is_a_collection_error_naming_the_file(run_page):
 def test_inline_python_is_refused(run_page):
     result = run_page("```python\nprint('not a snippet')\n```\n")
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(['docs/en/page.md:1: a Python fence holds exactly one line: --8<-- "snippets/<page>/<name>.py"'])
+    result.stdout.fnmatch_lines(
+        ['docs/en/page.md:1: a Python fence holds exactly one line: --8<-- "snippets/<page>/<name>.py"']
+    )
 
 
 def test_fences_in_tabs_and_admonitions_are_run(run_page):
-    page = '=== "Tab"\n\n    ' + fence("good").replace("\n", "\n    ") + "\n!!! note\n\n    " + fence("wrong").replace("\n", "\n    ")
+    page = (
+        '=== "Tab"\n\n    '
+        + fence("good").replace("\n", "\n    ")
+        + "\n!!! note\n\n    "
+        + fence("wrong").replace("\n", "\n    ")
+    )
     result = run_page(page, good="print('fine')\n", wrong="raise SystemExit(3)\n")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*got SystemExit: 3"])
@@ -249,7 +264,8 @@ def test_each_example_runs_once_for_both_languages_and_each_page_gets_its_item(r
     counted = "from pathlib import Path\nruns = Path('runs.txt')\nruns.write_text(runs.read_text() + 'x' if runs.exists() else 'x')\nint('once')\n"
     result = run_page(
         "# Page\n\n" + fence("counted", 'raises="ValueError" match="^twice$"'),
-        "-n", "2",
+        "-n",
+        "2",
         pages={"docs/ja/page.md": "# ページ\n\n\n" + fence("counted", 'raises="ValueError" match="^twice$"')},
         counted=counted,
     )
@@ -262,7 +278,9 @@ def test_each_example_runs_once_for_both_languages_and_each_page_gets_its_item(r
 def test_an_example_is_selected_by_its_snippet_name(run_page):
     result = run_page(
         fence("first_sync") + fence("second_sync"),
-        "-k", "first_sync", "-v",
+        "-k",
+        "first_sync",
+        "-v",
         pages={"docs/ja/page.md": fence("first_sync") + fence("second_sync")},
         first_sync="print(1)\n",
         second_sync="print(2)\n",

@@ -46,12 +46,15 @@ def test_a_rule_without_an_example_is_refused(tmp_path):
 def test_cells_show_each_verdict_with_a_link_to_its_example(tmp_path):
     text = (
         "---\nrules:\n  - id: r\n    operation: Do it\n    go: forbidden\n---\n"
-        "## A { #a }\n\n```{.python rule=r}\n--8<-- \"snippets/x_sync.py\"\n```\n\n"
-        "## B { #b }\n\n```{.python rule=r raises=\"grpc.RpcError\" code=\"INTERNAL\"}\n--8<-- \"snippets/x_sync.py\"\n```\n"
-        "## C { #c }\n\n```{.python rule=r raises=\"AssertionError\" match=\"lost\"}\n--8<-- \"snippets/x_aio.py\"\n```\n"
+        '## A { #a }\n\n```{.python rule=r}\n--8<-- "snippets/x_sync.py"\n```\n\n'
+        '## B { #b }\n\n```{.python rule=r raises="grpc.RpcError" code="INTERNAL"}\n--8<-- "snippets/x_sync.py"\n```\n'
+        '## C { #c }\n\n```{.python rule=r raises="AssertionError" match="lost"}\n--8<-- "snippets/x_aio.py"\n```\n'
     )
     root = _page(tmp_path, text)
     (root / "snippets" / "x_aio.py").write_text("print(1)\n")
     table = render(collect([Page("ja", "p.md", root)]), "en", "9.9.9", "index.md")
-    assert "| Do it | Forbidden | [OK](p.md#a) / [Forbidden: `RpcError INTERNAL`](p.md#b) | [Forbidden (silent)](p.md#c) |" in table
+    assert (
+        "| Do it | Forbidden | [OK](p.md#a) / [Forbidden: `RpcError INTERNAL`](p.md#b) | [Forbidden (silent)](p.md#c) |"
+        in table
+    )
     assert "verified with grpcio 9.9.9" in table

@@ -29,7 +29,9 @@ def test_every_example_is_shown_in_its_verdict_box(built_site, language, page):
     html = built_page(built_site, language, page)
     ok, forbidden = TITLES[language]
     assert html.count(f'<p class="admonition-title">{ok}</p>') == sum(e.expectation.succeeds for e in examples)
-    assert html.count(f'<p class="admonition-title">{forbidden}</p>') == sum(not e.expectation.succeeds for e in examples)
+    assert html.count(f'<p class="admonition-title">{forbidden}</p>') == sum(
+        not e.expectation.succeeds for e in examples
+    )
     for example in examples:
         assert example.snippet in html
 
@@ -49,7 +51,9 @@ def test_a_page_without_its_translation_stops_the_build(project_copy):
     (project_copy / "docs" / "en" / "client" / "sharing.md").unlink()
     build = mkdocs(project_copy, "build", "--strict")
     assert build.returncode != 0
-    assert "pages without their translation: docs/en/client/sharing.md (twin of docs/ja/client/sharing.md)" in build.stderr
+    assert (
+        "pages without their translation: docs/en/client/sharing.md (twin of docs/ja/client/sharing.md)" in build.stderr
+    )
 
 
 def test_a_missing_include_stops_the_build_naming_the_file(project_copy):

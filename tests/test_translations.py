@@ -28,12 +28,16 @@ def test_twins_with_other_examples_or_options_are_named(tmp_path):
         (tmp_path / "docs" / lang).mkdir(parents=True)
         (tmp_path / "docs" / lang / "p.md").write_text(f'```{{.python{options}}}\n--8<-- "snippets/x.py"\n```\n')
     (problem,) = differing_examples(tmp_path)
-    assert problem.startswith("docs/ja/p.md and docs/en/p.md differ at example 1: ('snippets/x.py', (('raises', 'ValueError'),))")
+    assert problem.startswith(
+        "docs/ja/p.md and docs/en/p.md differ at example 1: ('snippets/x.py', (('raises', 'ValueError'),))"
+    )
 
 
 def test_every_snippet_is_shown_on_some_page():
     shown = {snippet for page in all_pages(LANGUAGES[0]) for snippet, _ in example_signature(page)}
     files = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "snippets").rglob("*.py")}
     assert files - shown == set()
-    outputs = {p.with_suffix(".py").relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "snippets").rglob("*.out")}
+    outputs = {
+        p.with_suffix(".py").relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "snippets").rglob("*.out")
+    }
     assert outputs - shown == set(), "an .out file without its snippet"

@@ -1,0 +1,34 @@
+"""The search index, one per language: results in the reader's language only.
+
+mkdocs-static-i18n writes one index for every language at ``search/search_index.json``;
+this splits it into one index per language folder (``en/search/search_index.json`` …),
+where each language's pages look for it (``hosting_hook`` points their config there).
+"""
+
+import json
+from pathlib import Path
+
+from docs_harness import LANGUAGES
+
+
+def split_by_language(site: Path) -> None:
+    index_file = site / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for language in LANGUAGES:
+        prefix = "" if language == LANGUAGES[0] else f"{language}/"
+        docs = [
+            {**doc, "location": doc["location"].removeprefix(prefix)}
+            for doc in index["docs"]
+            if language_of(doc["location"]) == language
+        ]
+        lang = [language] if language != LANGUAGES[0] else index["config"]["lang"]
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        config = {**index["config"], "lang": lang}
+        target.write_text(json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+
+
+def language_of(location: str) -> str:
+    """An index entry's language, from its location: "en/client/sharing/#x" -> "en"; others the default."""
+    folder = location.split("/", 1)[0]
+    return folder if folder in LANGUAGES[1:] else LANGUAGES[0]
