@@ -23,8 +23,8 @@ PLACEHOLDER = "<!-- error-index -->"
 class Entry:
     """One error text, and the examples that raise it on which releases."""
 
-    short: str  # "AioRpcError INTERNAL: Internal error from Core"
-    printed: str
+    short: str  # "INTERNAL: Internal error from Core", "ValueError: Cannot invoke RPC on closed channel!"
+    printed: list[str]  # as Python prints it: one text per exception class that carries it
     examples: list[tuple[Example, list[str]]] = field(default_factory=list)
 
 
@@ -42,8 +42,11 @@ def render(on_page: Page, pages: list[Page], releases: list[Results]) -> str:
             expected = example.outcomes.for_version(release.grpcio).expectation if recorded else None
             if recorded is None or recorded.succeeded or expected.silent:
                 continue
-            short = f"{recorded.error.rpartition('.')[2]}{' ' + recorded.code if recorded.code else ''}: {_first_line(recorded.message)}"
-            entry = entries.setdefault(recorded.printed, Entry(short, recorded.printed))
+            kind = recorded.code or recorded.error.rpartition(".")[2]
+            short = f"{kind}: {_first_line(recorded.message)}"
+            entry = entries.setdefault(short, Entry(short, []))
+            if recorded.printed not in entry.printed:
+                entry.printed.append(recorded.printed)
             found = next((versions for e, versions in entry.examples if e is example), None)
             if found is None:
                 entry.examples.append((example, [release.grpcio]))
@@ -51,14 +54,10 @@ def render(on_page: Page, pages: list[Page], releases: list[Results]) -> str:
                 found.append(release.grpcio)
     out = []
     for entry in sorted(entries.values(), key=lambda e: e.short.lower()):
-        out += [
-            f"## `{entry.short}` {{ #{_slug(entry.short)} }}",
-            "",
-            "```text",
-            *entry.printed.splitlines(),
-            "```",
-            "",
-        ]
+        kind, _, message = entry.short.partition(": ")
+        out += [f"## `{kind}`: {_code(_shortened(message))} {{ #{_slug(entry.short)} }}", ""]
+        for printed in entry.printed:
+            out += ["```{.text .error-text}", *printed.splitlines(), "```", ""]
         for example, versions in entry.examples:
             rule = rules.get(example.rule) if example.rule else None
             out += _explained(example, rule, versions, on_page, labels, releases)
@@ -104,6 +103,15 @@ def md_link(on_page: Page, target: Page, anchor: str | None) -> str:
 
 def _first_line(text: str | None) -> str:
     return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+
+
+def _shortened(text: str, most: int = 72) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def _code(text: str) -> str:
+    ticks = "``" if "`" in text else "`"
+    return f"{ticks} {text} {ticks}" if ticks == "``" else f"`{text}`"
 
 
 def _slug(text: str) -> str:

@@ -45,20 +45,34 @@ def on_post_page(output: str, page, config) -> str:
     return output
 
 
+_not_found: dict[str, str] = {}  # the default language's 404 page, kept while the others render
+
+
 def on_post_template(output: str, template_name: str, config) -> str:
+    """404.html: one per language. mkdocs-static-i18n renders it in every language's build to
+    the same /404.html; the default language's stays there, the others go to /<language>/404.html."""
     if template_name != "404.html":
         return output
-    language = LANGUAGES[0]
-    context = _context(output, language, config, template_name)
+    language = patches.html_language(output, template_name)
+    where = f"404.html ({language})"
+    context = _context(output, language, config, where)
     head, separator, body = output.partition("</head>")
-    output = patches.HEAD_ALTERNATES.apply(head, template_name, context, required=False) + separator + body
-    output = patches.SEARCH_DIALOG_NAME.apply(output, template_name, context)
-    return patches.PALETTE_TOGGLE_NAMES.apply(output, template_name, context)
+    output = patches.HEAD_ALTERNATES.apply(head, where, context, required=False) + separator + body
+    output = patches.SEARCH_DIALOG_NAME.apply(output, where, context)
+    output = patches.LANGUAGE_LINKS_TO_HOMES.apply(output, where, context)
+    if language == "ja":
+        output = patches.PALETTE_TOGGLE_NAMES.apply(output, where, context)
+    if language == LANGUAGES[0]:
+        _not_found[language] = output
+        return output
+    target = Path(config["site_dir"]) / language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _not_found[LANGUAGES[0]]  # the site's /404.html stays the default language's
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the index
 def on_post_build(config) -> None:
-    site = Path(config["site_dir"])
-    if site.name in LANGUAGES[1:]:  # one language's build, inside the main one
-        return
-    search.split_by_language(site)
+    # mkdocs-static-i18n builds each other language inside the default one's post_build, so
+    # this runs once per language; the last run sees the complete index.
+    search.split_by_language(Path(config["site_dir"]))

@@ -10,6 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from docs_harness import LANGUAGES
+
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
 
 class PatchDidNotMatch(RuntimeError):
     pass
@@ -87,7 +91,24 @@ PALETTE_TOGGLE_NAMES = Patch(
     lambda m, c: c.labels[f"{m[1]}_mode"],
 )
 
+LANGUAGE_LINKS_TO_HOMES = Patch(
+    "404 language links",
+    "on the 404 page the language links point at whatever page was rendered last: they lead to each language's home",
+    re.compile(r'(<a href=")[^"]*(" hreflang="(\w+)")'),
+    lambda m, c: (
+        f"{m[1]}/{c.site_path + '/' if c.site_path else ''}{'' if m[3] == DEFAULT_LANGUAGE else m[3] + '/'}{m[2]}"
+    ),
+)
+
 CONFIG_BASE = re.compile(r'"base": "([^"]*)"')
+HTML_LANGUAGE = re.compile(r'<html lang="(\w+)"')
+
+
+def html_language(html: str, where: str) -> str:
+    found = HTML_LANGUAGE.search(html)
+    if found is None:
+        raise PatchDidNotMatch(f"{where}: no <html lang=...>: Material writes it differently now")
+    return found[1]
 
 
 def to_root(html: str, where: str) -> str:

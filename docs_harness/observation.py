@@ -166,6 +166,7 @@ RUN_DETAILS = [  # what differs from run to run in a printed error, and what is 
     (re.compile(r" at 0x[0-9a-f]+"), " at 0x…"),
     (re.compile(r"\b(Task|Thread)-\d+"), r"\g<1>-…"),
     (re.compile(r"(File |at |running at )/[^\s:>]*?/(snippets/)"), r"\g<1>\g<2>"),
+    (re.compile(r"/[^\s:>\]\"']*/lib/python3\.\d+/(site-packages/)?"), "…/"),
 ]
 
 

@@ -25,7 +25,7 @@ from docs_harness.expectations import NotCovered
 from docs_harness.fences import Example, FenceError, parse_examples
 from docs_harness.isolation import run_isolated
 from docs_harness.judge import judge
-from docs_harness.observation import Observation, observe
+from docs_harness.observation import Observation, elide_run_details, observe
 from docs_harness.pages import Page
 from docs_harness.results import Recorded, Results
 from guide_server import ADDRESS_VARIABLE
@@ -172,7 +172,7 @@ def _recorded(observation: Observation) -> dict | None:
     return {
         "error": error.type,
         "code": error.code,
-        "message": error.message,
+        "message": elide_run_details(error.message),
         "printed": error.printed,
         "own": True if error.raised_by_snippet else None,
     }

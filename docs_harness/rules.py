@@ -115,7 +115,7 @@ def render(rules: list[Rule], on_page: Page) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     head = "".join(f'<th scope="col">{header}</th>' for header in headers)
     table = (
-        f'<div class="rules-table"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        f'<div class="rules-table" data-search-exclude><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table></div>"
     )

@@ -6,9 +6,15 @@ where each language's pages look for it (``hosting_hook`` points their config th
 """
 
 import json
+import re
 from pathlib import Path
 
 from docs_harness import LANGUAGES
+from docs_harness.typography import JAPANESE
+
+# Material's tokenizer hands a word with any Japanese in it to TinySegmenter, which cuts
+# identifiers apart ("done_writing()の後"). A space where code meets Japanese keeps them whole.
+CODE_MEETS_JAPANESE = re.compile(rf"(?<=[\w)\]])(?=[{JAPANESE}])|(?<=[{JAPANESE}])(?=[\w(`])", re.ASCII)
 
 
 def split_by_language(site: Path) -> None:
@@ -17,7 +23,7 @@ def split_by_language(site: Path) -> None:
     for language in LANGUAGES:
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
         docs = [
-            {**doc, "location": doc["location"].removeprefix(prefix)}
+            {**doc, "location": doc["location"].removeprefix(prefix), **_words_apart(doc, language)}
             for doc in index["docs"]
             if language_of(doc["location"]) == language
         ]
@@ -32,3 +38,9 @@ def language_of(location: str) -> str:
     """An index entry's language, from its location: "en/client/sharing/#x" -> "en"; others the default."""
     folder = location.split("/", 1)[0]
     return folder if folder in LANGUAGES[1:] else LANGUAGES[0]
+
+
+def _words_apart(doc: dict, language: str) -> dict:
+    if language != "ja":
+        return {}
+    return {field: CODE_MEETS_JAPANESE.sub(" ", doc[field]) for field in ("title", "text") if field in doc}

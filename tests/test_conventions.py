@@ -40,8 +40,12 @@ def test_every_path_the_readme_and_docstrings_name_exists():
 
 
 def test_the_readme_names_real_paths_and_the_check_notices_a_wrong_one():
-    assert _mentioned_paths((PROJECT_ROOT / "README.md").read_text(encoding="utf-8")), "the README names no project path"
-    assert _mentioned_paths("see snippets/client/no_such_example_sync.py") == {"snippets/client/no_such_example_sync.py"}
+    assert _mentioned_paths((PROJECT_ROOT / "README.md").read_text(encoding="utf-8")), (
+        "the README names no project path"
+    )
+    assert _mentioned_paths("see snippets/client/no_such_example_sync.py") == {
+        "snippets/client/no_such_example_sync.py"
+    }
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
@@ -80,7 +84,9 @@ def test_the_pinned_grpcio_has_results_and_every_results_file_agrees_with_the_fe
 
 
 def test_the_code_is_lint_clean_and_formatted():
-    check = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "."], cwd=PROJECT_ROOT, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
     formatted = subprocess.run(
         [sys.executable, "-m", "ruff", "format", "--check", "."], cwd=PROJECT_ROOT, capture_output=True, text=True
