@@ -11,6 +11,7 @@ example raises ``FenceError`` naming the page and line. The options are explaine
 the README ("Writing an example") and in ``docs_harness.expectations``.
 """
 
+import functools
 import re
 import shlex
 from dataclasses import dataclass
@@ -141,6 +142,11 @@ def language_and_options(info: str) -> tuple[str, list[str]]:
 def parse_examples(page: Page, text: str | None = None) -> list[Example]:
     """The page's examples, in page order (text: the page's Markdown, if already read)."""
     text = page.read() if text is None else text
+    return list(_parse(page.root, page, text))
+
+
+@functools.lru_cache(maxsize=256)  # a build and a test run read each page several times
+def _parse(root: Path, page: Page, text: str) -> tuple[Example, ...]:
     examples = []
     lines = text.splitlines()
     for fence in iter_fences(text, page.name):
@@ -151,7 +157,7 @@ def parse_examples(page: Page, text: str | None = None) -> list[Example]:
         if language in PYTHON_LANGUAGES:
             heading = next((m for line in reversed(lines[: fence.line - 1]) if (m := HEADING_ANCHOR.match(line))), None)
             examples.append(_example(page, fence, heading, words))
-    return examples
+    return tuple(examples)
 
 
 def _example(page: Page, fence: Fence, heading: re.Match | None, words: list[str]) -> Example:

@@ -44,10 +44,16 @@ class ExampleFailed(Exception):
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("guide").addoption(
+    group = parser.getgroup("guide")
+    group.addoption(
         "--record",
         action="store_true",
         help="write what each example did to results/grpcio-<installed version>.json",
+    )
+    group.addoption(
+        "--record-to",
+        metavar="DIR",
+        help="with --record: write the results file into DIR instead (the project's results/ stay as they are)",
     )
 
 
@@ -240,8 +246,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 class Recorder:
     """On the controller: gathers what the items observed, and writes the results file."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, target: Path) -> None:
         self.root = root
+        self.target = target  # the folder whose results/ get the file
         self.examples: dict[str, Recorded] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -255,13 +262,14 @@ class Recorder:
         from docs_harness.pages import all_pages
 
         shown = {e.id for page in all_pages(root=self.root) for e in parse_examples(page)}
-        previous = Results.load(grpc.__version__, self.root)
+        previous = Results.load(grpc.__version__, self.target)
         examples = {**(previous.examples if previous else {}), **self.examples}
         results = Results.for_this_process({k: v for k, v in examples.items() if k in shown})
-        path = results.save(self.root)
+        path = results.save(self.target)
         session.config.get_terminal_writer().line(f"recorded {len(self.examples)} examples in {path}")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("record") and not hasattr(config, "workerinput"):  # the controller only
-        config.pluginmanager.register(Recorder(config.rootpath), "guide-recorder")
+        target = Path(config.getoption("record_to") or config.rootpath)
+        config.pluginmanager.register(Recorder(config.rootpath, target), "guide-recorder")

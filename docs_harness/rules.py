@@ -9,6 +9,7 @@ tests check, so a table cannot say what the examples do not show. The table is H
 grouped by page on the overview, verdicts as labelled chips, and cards on a phone.
 """
 
+import functools
 import html
 import posixpath
 import re
@@ -48,13 +49,18 @@ class Rule:
 
 def declared_rules(text: str, where: str) -> list[dict]:
     found = FRONT_MATTER.match(text)
-    rules = (yaml.safe_load(found["yaml"]) or {}).get("rules", []) if found else []
+    rules = _front_matter(found["yaml"]).get("rules", []) if found else []
     for rule in rules:
         if not RULE_KEYS <= set(rule) <= RULE_KEYS | OPTIONAL_RULE_KEYS or rule["go"] not in GO_VERDICTS:
             raise RuleError(
                 f"{where}: each rule needs id, operation and go ({' | '.join(GO_VERDICTS)}), optionally fix: {rule}"
             )
     return rules
+
+
+@functools.lru_cache(maxsize=128)
+def _front_matter(text: str) -> dict:
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def page_title(page: Page) -> str:
