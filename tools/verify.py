@@ -34,7 +34,7 @@ def readers_grpcio() -> str | None:
 
 def verdict(recorded: Recorded | None) -> str:
     if recorded is None:
-        return "not run"
+        return "no outcome (it failed to run or ran past its deadline)"
     if recorded.succeeded:
         return "OK"
     if recorded.own:
