@@ -13,6 +13,7 @@
 
 import json
 import os
+import time
 from pathlib import Path
 
 import grpc
@@ -20,7 +21,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from docs_harness import leaks
+from docs_harness import end_of_run, leaks
 from docs_harness.expectations import NotCovered
 from docs_harness.fences import Example, FenceError, parse_examples
 from docs_harness.isolation import run_isolated
@@ -184,14 +185,32 @@ def _recorded(observation: Observation) -> dict | None:
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def nothing_left_at_the_end():
+    """Set up first and torn down last: after every other session resource has stopped, this
+    process must have no thread, task, child process or listening socket left."""
+    before = end_of_run.baseline()
+    yield
+    left = end_of_run.leftovers(before)
+    deadline = time.monotonic() + leaks.SETTLE_SECONDS
+    while left and time.monotonic() < deadline:
+        time.sleep(0.1)
+        left = end_of_run.leftovers(before)
+    if left:
+        pytest.fail("the test run left behind: " + "; ".join(left), pytrace=False)
+
+
 @pytest.fixture(scope="session")
-def bundled_server(tmp_path_factory):
+def bundled_server(tmp_path_factory, nothing_left_at_the_end):
     """This worker's bundled server; snippets find it through GUIDE_SERVER_ADDRESS."""
     server = BundledServer(tmp_path_factory.mktemp("bundled-server") / "server.log")
     previous = os.environ.get(ADDRESS_VARIABLE)
     os.environ[ADDRESS_VARIABLE] = server.address
     yield server
+    still = server.active_handlers()
     server.stop()
+    if still:
+        pytest.fail(f"the bundled server still ran {still} handler(s) at the end of the run", pytrace=False)
     if previous is None:
         os.environ.pop(ADDRESS_VARIABLE, None)
     else:

@@ -92,7 +92,7 @@ class GitHubPagesLike(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
+def site_url(built_site, nothing_left_at_the_end):
     """The built site served on loopback under a sub-path, as a reader's browser gets it."""
     handler = functools.partial(GitHubPagesLike, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -105,7 +105,7 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def in_browser():
+def in_browser(nothing_left_at_the_end):
     """Runs work(browser) in this worker's browser thread and returns its result."""
     browser = BrowserThread()
     yield browser
