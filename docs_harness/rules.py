@@ -1,7 +1,8 @@
 """The overview's rule table, built from the pages themselves.
 
 Each page declares its rules in its front matter (``rules:`` a list of ``id``, ``operation``,
-and ``go``: what Go's notes say, ``ok`` or ``forbidden``); each example names the rule it
+and ``go``: what Go's notes say, ``ok`` or ``forbidden``, or ``none`` where Go has no such
+operation, shown as "—"); each example names the rule it
 proves with the fence option ``rule=ID``, and its API by its name (``…_sync.py``/``…_aio.py``).
 A cell's verdict is read from those examples' options, the same ones the tests check, so the
 table cannot say what the examples do not show.
@@ -18,7 +19,7 @@ from docs_harness.fences import Example, parse_examples
 
 PLACEHOLDER = "<!-- rules-table -->"
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.S)
-GO_VERDICTS = ("ok", "forbidden")
+GO_VERDICTS = ("ok", "forbidden", "none")
 APIS = ("sync", "aio")
 LABELS = {
     "ja": {
@@ -58,7 +59,7 @@ def declared_rules(text: str, page: str) -> list[dict]:
     rules = (yaml.safe_load(found["yaml"]) or {}).get("rules", []) if found else []
     for rule in rules:
         if set(rule) != {"id", "operation", "go"} or rule["go"] not in GO_VERDICTS:
-            raise RuleError(f"{page}: each rule needs exactly id, operation and go (ok or forbidden): {rule}")
+            raise RuleError(f"{page}: each rule needs exactly id, operation and go (ok, forbidden or none): {rule}")
     return rules
 
 

@@ -54,3 +54,16 @@ def test_cells_show_each_verdict_with_a_link_to_its_example(tmp_path):
     table = render(collect(root / "docs" / "ja", ["p.md"], root), "en", "9.9.9", "index.md")
     assert "| Do it | Forbidden | [OK](p.md#a) / [Forbidden: `RpcError INTERNAL`](p.md#b) | [Forbidden (silent)](p.md#c) |" in table
     assert "verified with grpcio 9.9.9" in table
+
+
+def test_a_go_verdict_of_none_is_shown_as_a_dash(tmp_path):
+    text = "---\nrules:\n  - id: r\n    operation: Fork\n    go: none\n---\n## A { #a }\n\n```{.python rule=r}\n--8<-- \"snippets/x_sync.py\"\n```\n"
+    root = _page(tmp_path, text)
+    table = render(collect(root / "docs" / "ja", ["p.md"], root), "en", "9.9.9", "index.md")
+    assert "| Fork | — | [OK](p.md#a) | — |" in table
+
+
+def test_an_unknown_go_verdict_is_refused(tmp_path):
+    root = _page(tmp_path, "---\nrules:\n  - id: r\n    operation: x\n    go: maybe\n---\n# P\n")
+    with pytest.raises(RuleError, match="go \\(ok, forbidden or none\\)"):
+        collect(root / "docs" / "ja", ["p.md"], root)
