@@ -129,29 +129,30 @@ def render(rules: list[Rule], on_page: Page) -> str:
 
 
 def _cell_key(example: Example) -> tuple:
-    return tuple(
-        (v.range_text, _verdict(v.expectation), v.expectation.raises, v.expectation.code)
-        for v in example.outcomes.variants
-    )
+    """What the examples of one cell must share: per version range, allowed or not (a forbidden
+    operation may fail loudly in one example and silently in another)."""
+    return tuple((v.range_text, v.expectation.succeeds) for v in example.outcomes.variants)
 
 
 def _cell(examples: list[Example], on_page: Page) -> str:
     labels = LABELS[on_page.language]
     if not examples:
         return f'<span class="verdict verdict--none">{labels["none"]}</span>'
-    example = examples[0]
-    parts = []
-    for variant in example.outcomes.variants:
-        chip = _chip(_verdict(variant.expectation), labels)
-        detail = _detail(variant.expectation)
-        when = (
-            f'<span class="verdict-versions">grpcio {html.escape(range_text(variant.versions, on_page.language))}</span>'
-            if example.outcomes.versioned
-            else ""
-        )
-        parts.append(
-            f'<a class="verdict-link" href="{_href(on_page, example.page, example.anchor)}">{chip}</a>{detail}{when}'
-        )
+    parts, shown = [], set()
+    for example in examples:
+        for variant in example.outcomes.variants:
+            key = (variant.range_text, _verdict(variant.expectation), _detail(variant.expectation))
+            if key in shown:
+                continue
+            shown.add(key)
+            chip = _chip(_verdict(variant.expectation), labels)
+            when = (
+                f'<span class="verdict-versions">grpcio {html.escape(range_text(variant.versions, on_page.language))}</span>'
+                if example.outcomes.versioned
+                else ""
+            )
+            href = _href(on_page, example.page, example.anchor)
+            parts.append(f'<a class="verdict-link" href="{href}">{chip}</a>{key[2]}{when}')
     return "<br>".join(parts)
 
 

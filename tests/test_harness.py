@@ -235,8 +235,9 @@ def test_a_leaked_thread_fails_the_example(run_page):
         threading.Thread(target=time.sleep, args=(5,), name="forgotten").start()
     """
     result = run_page(fence("leaky"), leaky=leaky)
-    result.assert_outcomes(failed=1)
+    result.assert_outcomes(failed=1, errors=1)  # the example, and the run's own end check
     result.stdout.fnmatch_lines(["*left behind: thread 'forgotten' is still running*"])
+    result.stdout.fnmatch_lines(["*the test run left behind: thread 'forgotten'*"])
 
 
 def test_a_leaked_asyncio_task_fails_the_example(run_page):
@@ -247,8 +248,9 @@ def test_a_leaked_asyncio_task_fails_the_example(run_page):
         threading.Thread(target=loop.run_forever, daemon=True, name="loop-thread").start()
     """
     result = run_page(fence("leaky"), leaky=leaky)
-    result.assert_outcomes(failed=1)
+    result.assert_outcomes(failed=1, errors=1)
     result.stdout.fnmatch_lines(["*left behind: asyncio task 'forgotten-task' (*) is not done*"])
+    result.stdout.fnmatch_lines(["*the test run left behind: thread 'loop-thread'; asyncio task 'forgotten-task'*"])
 
 
 def test_grpc_log_lines_are_shown_only_with_a_failure(run_page):

@@ -4,10 +4,10 @@ import pytest
 
 from conftest import mkdocs
 from docs_harness import LANGUAGES
+from docs_harness.boxes import anchor_id
 from docs_harness.fences import parse_examples
 from docs_harness.pages import Page, all_pages
 
-TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
 PAGES = [page.path for page in all_pages(LANGUAGES[0])]
 
 
@@ -22,27 +22,30 @@ def built_page(site, language: str, page: str):
     return (site / Page(language, page).site_path.lstrip("/") / "index.html").read_text()
 
 
+KINDS = {"ok": "success", "forbidden": "danger", "silent": "warning"}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_every_example_is_shown_in_its_verdict_box(built_site, language, page):
     examples = parse_examples(Page(language, page))
     html = built_page(built_site, language, page)
-    ok, forbidden = TITLES[language]
-    assert html.count(f'<p class="admonition-title">{ok}</p>') == sum(e.expectation.succeeds for e in examples)
-    assert html.count(f'<p class="admonition-title">{forbidden}</p>') == sum(
-        not e.expectation.succeeds for e in examples
-    )
+    for verdict, kind in KINDS.items():
+        assert html.count(f'class="admonition {kind} verdict-box"') == sum(e.expectation.verdict == verdict for e in examples)
     for example in examples:
+        assert f'id="{anchor_id(example)}"' in html
         assert example.snippet in html
 
 
-def test_examples_show_their_verdict_code_error_and_output(built_site):
-    ja = (built_site / "client" / "sharing" / "index.html").read_text()
-    en = (built_site / "en" / "client" / "sharing" / "index.html").read_text()
-    assert '<p class="admonition-title">禁止</p>' in ja
-    assert '<p class="admonition-title">Forbidden</p>' in en
-    assert '<p class="admonition-title">OK</p>' in ja and '<p class="admonition-title">OK</p>' in en
-    assert "attached to a different loop" in ja and "attached to a different loop" in en
+def test_a_forbidden_example_shows_its_verdict_and_the_exact_error_before_its_code(built_site):
+    ja = built_page(built_site, "ja", "client/sharing.md")
+    en = built_page(built_site, "en", "client/sharing.md")
+    for html, verdict in ((ja, "禁止"), (en, "Forbidden")):
+        box = html[html.index('id="example-other-thread-loop-aio"') :]
+        title = box.index(f'<p class="admonition-title">{verdict} — <code>RuntimeError</code></p>')
+        error = box.index("RuntimeError: Task &lt;Task pending name='Task-…'")
+        code = box.index('<span class="filename">snippets/client/sharing/other_thread_loop_aio.py</span>')
+        assert title < error < code
     assert "run_coroutine_threadsafe" in ja  # the snippet's code is included
     assert "400 replies from 8 threads" in en  # and its expected output
 

@@ -1,4 +1,4 @@
-"""Forbidden: a second task writes to a grpc.aio stream while another task's write is pending."""
+"""Forbidden: a task writes to a grpc.aio stream while another task's write pends."""
 
 import asyncio
 
@@ -7,13 +7,26 @@ import grpc
 from guide_server import server_address
 from guidepb import greeter_pb2, greeter_pb2_grpc
 
+DEADLINE = 5  # seconds, for the Chat call
+
+
+async def handlers_after(monitor, seconds: float) -> int:
+    """How many Greeter handlers the server still runs `seconds` later (0: at once)."""
+    request = greeter_pb2.WaitRequest(active=0, timeout_ms=int(seconds * 1000))
+    return (await monitor.WaitForActive(request, timeout=seconds + 5)).active
+
 
 async def main() -> None:
-    async with grpc.aio.insecure_channel(server_address()) as channel:
+    loop = asyncio.get_running_loop()
+    # Monitor calls go through a channel of their own: the other one gets closed.
+    async with grpc.aio.insecure_channel(server_address()) as monitor_channel:
+        monitor = greeter_pb2_grpc.MonitorStub(monitor_channel)
+        channel = grpc.aio.insecure_channel(server_address())
         greeter = greeter_pb2_grpc.GreeterStub(channel)
-        monitor = greeter_pb2_grpc.MonitorStub(channel)
-        call = greeter.Chat(timeout=5)
-        await call.write(greeter_pb2.HelloRequest(name="slow", delay_ms=3000))  # server stops reading for 3 s
+        started = loop.time()
+        call = greeter.Chat(timeout=DEADLINE)
+        slow = greeter_pb2.HelloRequest(name="slow", delay_ms=3000)
+        await call.write(slow)  # the server stops reading for 3 s
 
         async def send_bulk() -> None:
             while True:  # 1 MB after 1 MB, until flow control holds a write
@@ -26,12 +39,18 @@ async def main() -> None:
         except grpc.aio.AioRpcError as error:
             print("core:", error.debug_error_string())
             print("call.cancel() returns:", call.cancel())
-            stats = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=1000), timeout=5)
-            print("server handlers still running 1 s later:", stats.active)
+            print("the client's call is over:", call.done(), (await call.code()).name)
+            running = await handlers_after(monitor, 1)
+            print("server handlers still running 1 s later:", running)
             try:
                 await bulk
             except asyncio.InvalidStateError as other:
                 print("the first writer then gets:", repr(other))
+            await channel.close()
+            print("1 s after channel.close():", await handlers_after(monitor, 1))
+            left = await handlers_after(monitor, DEADLINE + 2 - (loop.time() - started))
+            at_deadline = left == 0 and loop.time() - started >= DEADLINE - 0.5
+            print("the handler ended when the call's deadline passed:", at_deadline)
             raise
 
 
