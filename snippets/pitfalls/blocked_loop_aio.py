@@ -12,14 +12,20 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        await stub.SayHello(greeter_pb2.HelloRequest(name="warm-up"), timeout=5)
+        await stub.SayHello(
+            greeter_pb2.HelloRequest(name="warm-up"), timeout=5
+        )
 
         async def heartbeat() -> None:
             # the server answers at once; 1 s is plenty, unless the loop is blocked
-            await stub.SayHello(greeter_pb2.HelloRequest(name="heartbeat"), timeout=1)
+            await stub.SayHello(
+                greeter_pb2.HelloRequest(name="heartbeat"), timeout=1
+            )
 
         async def work() -> None:
-            time.sleep(2)  # blocking: no other task, and no RPC, runs meanwhile
+            time.sleep(
+                2
+            )  # blocking: no other task, and no RPC, runs meanwhile
 
         await asyncio.gather(heartbeat(), work())
 

@@ -19,7 +19,9 @@ def extra_threads(before: set) -> list[threading.Thread]:
 def in_function(thread: threading.Thread, name: str) -> bool:
     """Whether the thread is, right now, inside a function of that name."""
     frame = sys._current_frames().get(thread.ident)
-    return any(f.f_code.co_name == name for f, _ in traceback.walk_stack(frame))
+    return any(
+        f.f_code.co_name == name for f, _ in traceback.walk_stack(frame)
+    )
 
 
 def settle(before: set, count: int) -> int:
@@ -38,7 +40,9 @@ def main() -> None:
     def from_queue():  # grpc runs this on a thread of its own
         yield greeter_pb2.HelloRequest(name="first")
         asked_again.set()  # grpc wants the next request: its thread is in here now
-        while (request := requests.get(timeout=8)) is not None:  # blocks until the next
+        while (
+            request := requests.get(timeout=8)
+        ) is not None:  # blocks until the next
             yield request
 
     with grpc.insecure_channel(server_address()) as channel:
@@ -46,13 +50,17 @@ def main() -> None:
         call = stub.Chat(from_queue(), timeout=10)
         print("reply:", next(call).message)
         print("threads the call added:", len(extra_threads(before)))
-        print("grpc's thread waits in from_queue():", asked_again.wait(timeout=5))
+        print(
+            "grpc's thread waits in from_queue():", asked_again.wait(timeout=5)
+        )
         call.cancel()
         print("after cancel(), threads left:", settle(before, 1))
         time.sleep(1)
         (left,) = extra_threads(before)
         print("1 s later, it is still there:", left.is_alive())
-        print("and it is inside from_queue():", in_function(left, "from_queue"))
+        print(
+            "and it is inside from_queue():", in_function(left, "from_queue")
+        )
         requests.put(None)  # the iterator returns
         print("once the iterator has returned:", settle(before, 0))
 

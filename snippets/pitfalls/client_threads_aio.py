@@ -10,7 +10,10 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 
 
 def pollers() -> int:
-    return sum(thread.name.endswith("(_poll_wrapper)") for thread in threading.enumerate())
+    return sum(
+        thread.name.endswith("(_poll_wrapper)")
+        for thread in threading.enumerate()
+    )
 
 
 async def eight_streams(channel: grpc.aio.Channel) -> None:
@@ -18,14 +21,19 @@ async def eight_streams(channel: grpc.aio.Channel) -> None:
         print("channel open; poller threads:", pollers())
         before = set(threading.enumerate())
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        request = greeter_pb2.StreamRequest(name="stream", count=0, interval_ms=50)
+        request = greeter_pb2.StreamRequest(
+            name="stream", count=0, interval_ms=50
+        )
         calls = [stub.StreamGreetings(request, timeout=10) for _ in range(5)]
         calls += [stub.Chat(timeout=10) for _ in range(3)]
         for chat in calls[5:]:
             await chat.write(greeter_pb2.HelloRequest(name="chat"))
         for call in calls:
             await call.read()
-        print("8 streams open; threads they added:", len(set(threading.enumerate()) - before))
+        print(
+            "8 streams open; threads they added:",
+            len(set(threading.enumerate()) - before),
+        )
         for call in calls:
             call.cancel()
 

@@ -26,7 +26,9 @@ def main() -> None:
         stub.SayHello(greeter_pb2.HelloRequest(name="unary"), timeout=5)
         print("after a blocking unary call:", extra_threads(before))
 
-        request = greeter_pb2.StreamRequest(name="stream", count=0, interval_ms=50)
+        request = greeter_pb2.StreamRequest(
+            name="stream", count=0, interval_ms=50
+        )
         streams = [stub.StreamGreetings(request, timeout=10) for _ in range(5)]
         for stream in streams:
             next(stream)

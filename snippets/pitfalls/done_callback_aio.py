@@ -16,10 +16,14 @@ async def main() -> None:
         ran_on = []
 
         def record(call) -> None:
-            ran_on.append(threading.current_thread() is threading.main_thread())
+            ran_on.append(
+                threading.current_thread() is threading.main_thread()
+            )
             done.set()  # safe: we are on the loop's thread
 
-        call = stub.SayHello(greeter_pb2.HelloRequest(name="a", delay_ms=300), timeout=5)
+        call = stub.SayHello(
+            greeter_pb2.HelloRequest(name="a", delay_ms=300), timeout=5
+        )
         call.add_done_callback(record)
         await call
         await asyncio.wait_for(done.wait(), timeout=5)

@@ -16,10 +16,14 @@ def main() -> None:
         recorded = threading.Event()
 
         def record(future) -> None:
-            ran_on.append(threading.current_thread() is threading.main_thread())
+            ran_on.append(
+                threading.current_thread() is threading.main_thread()
+            )
             recorded.set()
 
-        future = stub.SayHello.future(greeter_pb2.HelloRequest(name="a", delay_ms=300), timeout=5)
+        future = stub.SayHello.future(
+            greeter_pb2.HelloRequest(name="a", delay_ms=300), timeout=5
+        )
         future.add_done_callback(record)  # the call is still running
         recorded.wait(5)
         print("added before the reply: ran on the main thread?", ran_on[0])
@@ -32,13 +36,22 @@ def main() -> None:
             in_callback.set()
             time.sleep(2)  # e.g. blocking I/O
 
-        slow_call = stub.SayHello.future(greeter_pb2.HelloRequest(name="b", delay_ms=300), timeout=5)
-        slow_call.add_done_callback(slow)  # still running: slow() will run on the grpc thread
+        slow_call = stub.SayHello.future(
+            greeter_pb2.HelloRequest(name="b", delay_ms=300), timeout=5
+        )
+        slow_call.add_done_callback(
+            slow
+        )  # still running: slow() will run on the grpc thread
         in_callback.wait(5)
         start = time.monotonic()
-        other = stub.SayHello.future(greeter_pb2.HelloRequest(name="c"), timeout=5)
+        other = stub.SayHello.future(
+            greeter_pb2.HelloRequest(name="c"), timeout=5
+        )
         other.result()
-        print("another future waited for the slow callback:", time.monotonic() - start > 1.5)
+        print(
+            "another future waited for the slow callback:",
+            time.monotonic() - start > 1.5,
+        )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,9 @@ def call_in_child(stub) -> str:
     deadline = time.monotonic() + 5
     while os.waitpid(pid, os.WNOHANG) == (0, 0):  # still running
         if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)  # a child can hang: never wait for it forever
+            os.kill(
+                pid, signal.SIGKILL
+            )  # a child can hang: never wait for it forever
             os.waitpid(pid, 0)
             break
         time.sleep(0.01)
@@ -45,11 +47,19 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         parent = greeter_pb2.HelloRequest(name="parent")
-        stub.SayHello(parent, timeout=5)  # the parent's channel is now connected
-        outcomes = collections.Counter(call_in_child(stub) for _ in range(CHILDREN))
+        stub.SayHello(
+            parent, timeout=5
+        )  # the parent's channel is now connected
+        outcomes = collections.Counter(
+            call_in_child(stub) for _ in range(CHILDREN)
+        )
     failed = sum(n for outcome, n in outcomes.items() if outcome != "OK")
-    errors = "; ".join(sorted(outcome for outcome in outcomes if outcome != "OK"))
-    assert not failed, f"{failed} of {CHILDREN} children failed, with: {errors}"
+    errors = "; ".join(
+        sorted(outcome for outcome in outcomes if outcome != "OK")
+    )
+    assert not failed, (
+        f"{failed} of {CHILDREN} children failed, with: {errors}"
+    )
     print(f"all {CHILDREN} children got a reply")
 
 

@@ -19,9 +19,13 @@ def call_in_child() -> str:
     pid = os.fork()
     if pid == 0:  # the child
         try:
-            with grpc.insecure_channel(server_address()) as channel:  # created after the fork
+            with grpc.insecure_channel(
+                server_address()
+            ) as channel:  # created after the fork
                 stub = greeter_pb2_grpc.GreeterStub(channel)
-                stub.SayHello(greeter_pb2.HelloRequest(name="child"), timeout=5)
+                stub.SayHello(
+                    greeter_pb2.HelloRequest(name="child"), timeout=5
+                )
             outcome = "OK"
         except grpc.RpcError as error:
             outcome = f"{error.code().name} {error.details()!r}"
@@ -31,7 +35,9 @@ def call_in_child() -> str:
     deadline = time.monotonic() + 10
     while os.waitpid(pid, os.WNOHANG) == (0, 0):  # still running
         if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)  # a child can hang: never wait for it forever
+            os.kill(
+                pid, signal.SIGKILL
+            )  # a child can hang: never wait for it forever
             os.waitpid(pid, 0)
             break
         time.sleep(0.01)

@@ -21,14 +21,21 @@ async def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
         # a 5 s call, running on the server when it stops
-        slow = greeter.SayHello(greeter_pb2.HelloRequest(name="slow", delay_ms=5000), timeout=10)
-        await monitor.WaitForActive(greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5)
+        slow = greeter.SayHello(
+            greeter_pb2.HelloRequest(name="slow", delay_ms=5000), timeout=10
+        )
+        await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5
+        )
         start = time.monotonic()
         await server.stop(grace=0.5)
         try:
             await slow
         finally:
-            print("the call ended 0.4 to 2 s after stop():", 0.4 < time.monotonic() - start < 2)
+            print(
+                "the call ended 0.4 to 2 s after stop():",
+                0.4 < time.monotonic() - start < 2,
+            )
 
 
 if __name__ == "__main__":

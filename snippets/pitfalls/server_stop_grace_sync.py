@@ -14,22 +14,34 @@ def main() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         server = grpc.server(pool)
         tracker = HandlerTracker()
-        greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(tracker), server)
-        greeter_pb2_grpc.add_MonitorServicer_to_server(Monitor(tracker), server)
+        greeter_pb2_grpc.add_GreeterServicer_to_server(
+            Greeter(tracker), server
+        )
+        greeter_pb2_grpc.add_MonitorServicer_to_server(
+            Monitor(tracker), server
+        )
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             monitor = greeter_pb2_grpc.MonitorStub(channel)
             # a 5 s call, running on the server when it stops
-            slow = greeter.SayHello.future(greeter_pb2.HelloRequest(name="slow", delay_ms=5000), timeout=10)
-            monitor.WaitForActive(greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5)
+            slow = greeter.SayHello.future(
+                greeter_pb2.HelloRequest(name="slow", delay_ms=5000),
+                timeout=10,
+            )
+            monitor.WaitForActive(
+                greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5
+            )
             start = time.monotonic()
             stopped = server.stop(grace=0.5)
             try:
                 slow.result()
             finally:
-                print("the call ended 0.4 to 2 s after stop():", 0.4 < time.monotonic() - start < 2)
+                print(
+                    "the call ended 0.4 to 2 s after stop():",
+                    0.4 < time.monotonic() - start < 2,
+                )
                 stopped.wait()
 
 

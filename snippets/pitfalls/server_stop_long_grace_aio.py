@@ -20,8 +20,12 @@ async def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
         # a 1 s call, running on the server when it stops
-        slow = greeter.SayHello(greeter_pb2.HelloRequest(name="slow", delay_ms=1000), timeout=10)
-        await monitor.WaitForActive(greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5)
+        slow = greeter.SayHello(
+            greeter_pb2.HelloRequest(name="slow", delay_ms=1000), timeout=10
+        )
+        await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5
+        )
         await server.stop(grace=5)  # longer than the call
         print((await slow).message)
 

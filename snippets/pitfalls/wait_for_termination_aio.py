@@ -9,7 +9,10 @@ async def main() -> None:
     server = grpc.aio.server()
     server.add_insecure_port("127.0.0.1:0")
     await server.start()
-    print("still running, timed out:", await server.wait_for_termination(timeout=0.2))
+    print(
+        "still running, timed out:",
+        await server.wait_for_termination(timeout=0.2),
+    )
     await server.stop(0)
     print("stopped:", await server.wait_for_termination(timeout=0.2))
 

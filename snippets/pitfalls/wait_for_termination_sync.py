@@ -10,7 +10,10 @@ def main() -> None:
         server = grpc.server(pool)
         server.add_insecure_port("127.0.0.1:0")
         server.start()
-        print("still running, timed out:", server.wait_for_termination(timeout=0.2))
+        print(
+            "still running, timed out:",
+            server.wait_for_termination(timeout=0.2),
+        )
         server.stop(0).wait()
         print("stopped:", server.wait_for_termination(timeout=0.2))
 

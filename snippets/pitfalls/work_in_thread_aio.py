@@ -17,12 +17,16 @@ async def main() -> None:
         async def heartbeat(stop: asyncio.Event) -> None:
             nonlocal replies
             while not stop.is_set():
-                await stub.SayHello(greeter_pb2.HelloRequest(name="heartbeat"), timeout=1)
+                await stub.SayHello(
+                    greeter_pb2.HelloRequest(name="heartbeat"), timeout=1
+                )
                 replies += 1
                 await asyncio.sleep(0.1)
 
         async def work(stop: asyncio.Event) -> None:
-            await asyncio.to_thread(time.sleep, 2)  # the blocking call runs on a worker thread
+            await asyncio.to_thread(
+                time.sleep, 2
+            )  # the blocking call runs on a worker thread
             stop.set()
 
         stop = asyncio.Event()

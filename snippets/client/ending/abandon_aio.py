@@ -13,14 +13,20 @@ async def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
 
-        endless = greeter_pb2.StreamRequest(name="reader", count=0, interval_ms=100)
+        endless = greeter_pb2.StreamRequest(
+            name="reader", count=0, interval_ms=100
+        )
         call = greeter.StreamGreetings(endless, timeout=30)
         print("first reply:", (await call.read()).message)
         # Done with it: no more reads, no cancel(), and `call` stays referenced.
 
-        stats = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=1000), timeout=5)
+        stats = await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=0, timeout_ms=1000), timeout=5
+        )
         print("server, 1 s later: handlers running", stats.active)
-        assert stats.active == 0, f"stream not released: the server still runs {stats.active} handler(s)"
+        assert stats.active == 0, (
+            f"stream not released: the server still runs {stats.active} handler(s)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,20 +10,33 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
-        before = monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).finished
+        before = monitor.GetStats(
+            greeter_pb2.StatsRequest(), timeout=5
+        ).finished
 
-        endless = greeter_pb2.StreamRequest(name="reader", count=0, interval_ms=100)
+        endless = greeter_pb2.StreamRequest(
+            name="reader", count=0, interval_ms=100
+        )
         call = greeter.StreamGreetings(endless, timeout=30)
         next(call)
-        print("server: handlers running", monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active)
+        print(
+            "server: handlers running",
+            monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active,
+        )
 
         print("cancel():", call.cancel())
         try:
             next(call)
         except grpc.RpcError as error:
             print("next read:", error.code(), repr(error.details()))
-        after = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
-        ended = {outcome: n - before[outcome] for outcome, n in after.finished.items() if n > before[outcome]}
+        after = monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
+        )
+        ended = {
+            outcome: n - before[outcome]
+            for outcome, n in after.finished.items()
+            if n > before[outcome]
+        }
         print("after cancel: handlers running", after.active, "| ended", ended)
 
 

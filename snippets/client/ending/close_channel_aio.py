@@ -11,29 +11,46 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as monitor_channel:
         monitor = greeter_pb2_grpc.MonitorStub(monitor_channel)
-        before = (await monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)).finished
+        before = (
+            await monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+        ).finished
 
         channel = grpc.aio.insecure_channel(server_address())
         greeter = greeter_pb2_grpc.GreeterStub(channel)
-        endless = greeter_pb2.StreamRequest(name="reader", count=0, interval_ms=500)
+        endless = greeter_pb2.StreamRequest(
+            name="reader", count=0, interval_ms=500
+        )
         call = greeter.StreamGreetings(endless, timeout=30)
         first_reply = asyncio.Event()
 
         async def read() -> None:
             while True:
-                await call.read()  # after the first reply, waits here for the next one
+                await (
+                    call.read()
+                )  # after the first reply, waits here for the next one
                 first_reply.set()
 
         reader = asyncio.create_task(read())
         await asyncio.wait_for(first_reply.wait(), timeout=5)
-        print("server: handlers running", (await monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)).active)
+        print(
+            "server: handlers running",
+            (
+                await monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+            ).active,
+        )
 
         await channel.close()
         await asyncio.wait([reader])
         print("reader task cancelled:", reader.cancelled())
         print("status:", await call.code(), repr(await call.details()))
-        after = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
-        ended = {outcome: n - before[outcome] for outcome, n in after.finished.items() if n > before[outcome]}
+        after = await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
+        )
+        ended = {
+            outcome: n - before[outcome]
+            for outcome, n in after.finished.items()
+            if n > before[outcome]
+        }
         print("after close: handlers running", after.active, "| ended", ended)
 
 

@@ -13,9 +13,15 @@ async def main() -> None:
     greeter = greeter_pb2_grpc.GreeterStub(channel)
     await channel.close()
     try:
-        await greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+        await greeter.SayHello(
+            greeter_pb2.HelloRequest(name="late"), timeout=5
+        )
     except Exception as error:
-        print(type(error).__name__, "is a grpc.RpcError:", isinstance(error, grpc.RpcError))
+        print(
+            type(error).__name__,
+            "is a grpc.RpcError:",
+            isinstance(error, grpc.RpcError),
+        )
         raise
 
 

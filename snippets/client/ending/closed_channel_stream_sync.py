@@ -11,9 +11,15 @@ def main() -> None:
     greeter = greeter_pb2_grpc.GreeterStub(channel)
     channel.close()
     try:
-        greeter.StreamGreetings(greeter_pb2.StreamRequest(name="late", count=3), timeout=5)
+        greeter.StreamGreetings(
+            greeter_pb2.StreamRequest(name="late", count=3), timeout=5
+        )
     except Exception as error:
-        print(type(error).__name__, "is a grpc.RpcError:", isinstance(error, grpc.RpcError))
+        print(
+            type(error).__name__,
+            "is a grpc.RpcError:",
+            isinstance(error, grpc.RpcError),
+        )
         raise
 
 

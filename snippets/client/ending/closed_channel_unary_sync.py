@@ -13,7 +13,11 @@ def main() -> None:
     try:
         greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
     except Exception as error:
-        print(type(error).__name__, "is a grpc.RpcError:", isinstance(error, grpc.RpcError))
+        print(
+            type(error).__name__,
+            "is a grpc.RpcError:",
+            isinstance(error, grpc.RpcError),
+        )
         raise
 
 

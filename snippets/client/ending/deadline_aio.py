@@ -13,17 +13,28 @@ async def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
 
-        endless = greeter_pb2.StreamRequest(name="reader", count=0, interval_ms=100)
+        endless = greeter_pb2.StreamRequest(
+            name="reader", count=0, interval_ms=100
+        )
         call = greeter.StreamGreetings(endless, timeout=1)
         await call.read()
-        print("server: handlers running", (await monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)).active)
+        print(
+            "server: handlers running",
+            (
+                await monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+            ).active,
+        )
         try:
             while True:
                 await call.read()
         except grpc.aio.AioRpcError as error:
-            print("reader:", error.code())  # the code only: this guide does not check the details text
+            print(
+                "reader:", error.code()
+            )  # the code only: this guide does not check the details text
 
-        after = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
+        after = await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
+        )
         print("after the deadline: handlers running", after.active)
 
 

@@ -11,17 +11,26 @@ def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
 
-        endless = greeter_pb2.StreamRequest(name="reader", count=0, interval_ms=100)
+        endless = greeter_pb2.StreamRequest(
+            name="reader", count=0, interval_ms=100
+        )
         call = greeter.StreamGreetings(endless, timeout=1)
         next(call)
-        print("server: handlers running", monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active)
+        print(
+            "server: handlers running",
+            monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active,
+        )
         try:
             for _ in call:
                 pass
         except grpc.RpcError as error:
-            print("reader:", error.code())  # the code only: this guide does not check the details text
+            print(
+                "reader:", error.code()
+            )  # the code only: this guide does not check the details text
 
-        after = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
+        after = monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
+        )
         print("after the deadline: handlers running", after.active)
 
 

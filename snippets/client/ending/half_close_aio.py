@@ -21,19 +21,25 @@ async def main() -> None:
         ok_before = await finished_ok(monitor)
 
         call = greeter.Chat(timeout=30)
-        await call.write(greeter_pb2.HelloRequest(name="quick"))  # answered at once
+        await call.write(
+            greeter_pb2.HelloRequest(name="quick")
+        )  # answered at once
         await call.done_writing()  # half-close
         # Done with it: no reads, no cancel().
 
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 5
-        while await finished_ok(monitor) == ok_before and loop.time() < deadline:
+        while (
+            await finished_ok(monitor) == ok_before and loop.time() < deadline
+        ):
             await asyncio.sleep(0.05)
         ended = await finished_ok(monitor) == ok_before + 1
         print("server: the handler has ended as ok:", ended)
         await asyncio.sleep(1)
         print("client, 1 s later: the call is done:", call.done())
-        assert call.done(), "the server's handler ended; the client's call is not done"
+        assert call.done(), (
+            "the server's handler ended; the client's call is not done"
+        )
 
 
 if __name__ == "__main__":

@@ -10,14 +10,27 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         monitor = greeter_pb2_grpc.MonitorStub(channel)
-        before = monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).finished
+        before = monitor.GetStats(
+            greeter_pb2.StatsRequest(), timeout=5
+        ).finished
 
-        request = greeter_pb2.StreamRequest(name="reader", count=3, interval_ms=50)
-        replies = [reply.index for reply in greeter.StreamGreetings(request, timeout=10)]
+        request = greeter_pb2.StreamRequest(
+            name="reader", count=3, interval_ms=50
+        )
+        replies = [
+            reply.index
+            for reply in greeter.StreamGreetings(request, timeout=10)
+        ]
         print("replies:", replies)
 
-        after = monitor.WaitForActive(greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5)
-        ended = {outcome: n - before[outcome] for outcome, n in after.finished.items() if n > before[outcome]}
+        after = monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
+        )
+        ended = {
+            outcome: n - before[outcome]
+            for outcome, n in after.finished.items()
+            if n > before[outcome]
+        }
         print("server: handlers running", after.active, "| ended", ended)
 
 

@@ -19,15 +19,24 @@ async def main() -> None:
 
         async def greet(n: int) -> str:  # runs on `loop`, the channel's loop
             ran_on.add(threading.current_thread())
-            reply = await stub.SayHello(greeter_pb2.HelloRequest(name=f"thread {n}"), timeout=5)
+            reply = await stub.SayHello(
+                greeter_pb2.HelloRequest(name=f"thread {n}"), timeout=5
+            )
             return reply.message
 
         def from_a_thread(n: int) -> str:
             callers.add(threading.current_thread())
-            return asyncio.run_coroutine_threadsafe(greet(n), loop).result(timeout=10)
+            return asyncio.run_coroutine_threadsafe(greet(n), loop).result(
+                timeout=10
+            )
 
         with ThreadPoolExecutor(max_workers=4) as pool:
-            replies = await asyncio.gather(*(loop.run_in_executor(pool, from_a_thread, n) for n in range(20)))
+            replies = await asyncio.gather(
+                *(
+                    loop.run_in_executor(pool, from_a_thread, n)
+                    for n in range(20)
+                )
+            )
     print(len(replies), "replies;", replies[0], "...", replies[-1])
     print("handed over from other threads:", loop_thread not in callers)
     print("calls ran on the loop's thread:", ran_on == {loop_thread})

@@ -16,7 +16,9 @@ async def main() -> None:
 
         def worker() -> None:
             async def greet():
-                return await stub.SayHello(greeter_pb2.HelloRequest(name="worker"), timeout=5)
+                return await stub.SayHello(
+                    greeter_pb2.HelloRequest(name="worker"), timeout=5
+                )
 
             try:
                 asyncio.run(greet())  # a second event loop, in another thread

@@ -13,10 +13,14 @@ async def open_channel() -> grpc.aio.Channel:
 
 
 async def greet(channel: grpc.aio.Channel) -> str:
-    reply = await greeter_pb2_grpc.GreeterStub(channel).SayHello(greeter_pb2.HelloRequest(name="again"), timeout=5)
+    reply = await greeter_pb2_grpc.GreeterStub(channel).SayHello(
+        greeter_pb2.HelloRequest(name="again"), timeout=5
+    )
     return reply.message
 
 
 if __name__ == "__main__":
-    channel = asyncio.run(open_channel())  # this loop is closed when run() returns
+    channel = asyncio.run(
+        open_channel()
+    )  # this loop is closed when run() returns
     print(asyncio.run(greet(channel)))

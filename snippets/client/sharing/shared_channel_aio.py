@@ -14,11 +14,16 @@ async def main() -> None:
         monitor = greeter_pb2_grpc.MonitorStub(channel)
 
         async def greet(n: int) -> str:
-            reply = await greeter.SayHello(greeter_pb2.HelloRequest(name=f"task {n}", delay_ms=100), timeout=5)
+            reply = await greeter.SayHello(
+                greeter_pb2.HelloRequest(name=f"task {n}", delay_ms=100),
+                timeout=5,
+            )
             return reply.message
 
         calls = asyncio.gather(*(greet(n) for n in range(20)))
-        stats = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=20, timeout_ms=3000), timeout=5)
+        stats = await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=20, timeout_ms=3000), timeout=5
+        )
         print("handlers running at once on the server:", stats.active)
         replies = await calls
     print(len(replies), "replies;", replies[0], "...", replies[-1])

@@ -17,11 +17,16 @@ def main() -> None:
 
         def greet(n: int) -> str:
             callers.add(threading.current_thread().name)
-            return stub.SayHello(greeter_pb2.HelloRequest(name=f"call {n}", delay_ms=20), timeout=5).message
+            return stub.SayHello(
+                greeter_pb2.HelloRequest(name=f"call {n}", delay_ms=20),
+                timeout=5,
+            ).message
 
         with ThreadPoolExecutor(max_workers=8) as pool:
             results = pool.map(greet, range(400))
-            stats = monitor.WaitForActive(greeter_pb2.WaitRequest(active=8, timeout_ms=3000), timeout=5)
+            stats = monitor.WaitForActive(
+                greeter_pb2.WaitRequest(active=8, timeout_ms=3000), timeout=5
+            )
             print("handlers running at once on the server:", stats.active)
             replies = list(results)
 

@@ -14,11 +14,22 @@ async def main() -> None:
         monitor = greeter_pb2_grpc.MonitorStub(channel)
 
         async def read_stream(n: int) -> int:
-            request = greeter_pb2.StreamRequest(name=f"stream {n}", count=5, interval_ms=50)
-            return len([reply async for reply in greeter.StreamGreetings(request, timeout=5)])
+            request = greeter_pb2.StreamRequest(
+                name=f"stream {n}", count=5, interval_ms=50
+            )
+            return len(
+                [
+                    reply
+                    async for reply in greeter.StreamGreetings(
+                        request, timeout=5
+                    )
+                ]
+            )
 
         streams = asyncio.gather(*(read_stream(n) for n in range(4)))
-        stats = await monitor.WaitForActive(greeter_pb2.WaitRequest(active=4, timeout_ms=3000), timeout=5)
+        stats = await monitor.WaitForActive(
+            greeter_pb2.WaitRequest(active=4, timeout_ms=3000), timeout=5
+        )
         print("server handlers running now:", dict(stats.active_by_method))
         print("replies per stream:", await streams)
 

@@ -16,13 +16,19 @@ def main() -> None:
         reading = threading.Barrier(5)  # the four readers and this thread
 
         def read_stream(n: int) -> None:
-            request = greeter_pb2.StreamRequest(name=f"stream {n}", count=5, interval_ms=50)
-            for index, reply in enumerate(greeter.StreamGreetings(request, timeout=5)):
+            request = greeter_pb2.StreamRequest(
+                name=f"stream {n}", count=5, interval_ms=50
+            )
+            for index, reply in enumerate(
+                greeter.StreamGreetings(request, timeout=5)
+            ):
                 if index == 0:
                     reading.wait()  # every stream has started
                 counts[n] += 1
 
-        threads = [threading.Thread(target=read_stream, args=(n,)) for n in range(4)]
+        threads = [
+            threading.Thread(target=read_stream, args=(n,)) for n in range(4)
+        ]
         for thread in threads:
             thread.start()
         reading.wait()

@@ -18,7 +18,9 @@ async def main() -> None:
 
         async def produce(p: int) -> None:
             for n in range(25):
-                await outbox.put(greeter_pb2.HelloRequest(name=f"producer {p} item {n}"))
+                await outbox.put(
+                    greeter_pb2.HelloRequest(name=f"producer {p} item {n}")
+                )
 
         async def write_all() -> None:  # the only task that writes to the call
             while (request := await outbox.get()) is not None:
@@ -31,7 +33,9 @@ async def main() -> None:
         await writer
         summary = await call
 
-    print("names received:", summary.count, "distinct:", len(set(summary.names)))
+    print(
+        "names received:", summary.count, "distinct:", len(set(summary.names))
+    )
 
 
 if __name__ == "__main__":

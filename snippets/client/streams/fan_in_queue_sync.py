@@ -32,14 +32,19 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         call = stub.CollectGreetings.future(requests(), timeout=10)
-        producers = [threading.Thread(target=produce, args=(p,)) for p in range(PRODUCERS)]
+        producers = [
+            threading.Thread(target=produce, args=(p,))
+            for p in range(PRODUCERS)
+        ]
         for thread in producers:
             thread.start()
         for thread in producers:
             thread.join()
         summary = call.result()
 
-    print("names received:", summary.count, "distinct:", len(set(summary.names)))
+    print(
+        "names received:", summary.count, "distinct:", len(set(summary.names))
+    )
 
 
 if __name__ == "__main__":

@@ -15,11 +15,18 @@ async def names():
 async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        call = stub.CollectGreetings(names(), timeout=5)  # requests come from names()
+        call = stub.CollectGreetings(
+            names(), timeout=5
+        )  # requests come from names()
         try:
-            await call.write(greeter_pb2.HelloRequest(name="written"))  # the other API
+            await call.write(
+                greeter_pb2.HelloRequest(name="written")
+            )  # the other API
         finally:
-            print("the call still ends normally; the server got:", (await call).names)
+            print(
+                "the call still ends normally; the server got:",
+                (await call).names,
+            )
 
 
 if __name__ == "__main__":

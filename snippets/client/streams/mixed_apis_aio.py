@@ -11,7 +11,9 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        call = stub.StreamGreetings(greeter_pb2.StreamRequest(name="x", count=3), timeout=5)
+        call = stub.StreamGreetings(
+            greeter_pb2.StreamRequest(name="x", count=3), timeout=5
+        )
         async for reply in call:
             print("async for got message", reply.index)
             break

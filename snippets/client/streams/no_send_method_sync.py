@@ -20,7 +20,9 @@ def main() -> None:
         collect = stub.CollectGreetings.future(iter(requests), timeout=5)
         print("Chat call, methods that send:", sending_methods(chat))
         print("CollectGreetings future, same:", sending_methods(collect))
-        print("Chat replied:", [reply.message for reply in chat])  # to the iterator's
+        print(
+            "Chat replied:", [reply.message for reply in chat]
+        )  # to the iterator's
         print("CollectGreetings received:", list(collect.result().names))
 
 

@@ -17,7 +17,9 @@ async def main() -> None:
         async def writer() -> None:
             for n in range(3):
                 await call.write(greeter_pb2.HelloRequest(name=f"ping {n}"))
-                await replied.get()  # send the next one only after its reply was read
+                await (
+                    replied.get()
+                )  # send the next one only after its reply was read
             await call.done_writing()
 
         async def reader() -> list[str]:

@@ -17,7 +17,9 @@ def main() -> None:
         for n in range(3):
             sender_threads.add(threading.current_thread())
             yield greeter_pb2.HelloRequest(name=f"ping {n}")
-            replied.get(timeout=5)  # send the next one only after its reply was read
+            replied.get(
+                timeout=5
+            )  # send the next one only after its reply was read
 
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
@@ -25,7 +27,10 @@ def main() -> None:
             print(reply.message)
             replied.put(reply.index)
 
-    print("requests taken on the main thread:", threading.main_thread() in sender_threads)
+    print(
+        "requests taken on the main thread:",
+        threading.main_thread() in sender_threads,
+    )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ def main() -> None:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             requests = names()
             call_a = stub.CollectGreetings.future(requests, timeout=5)
-            inside.wait(timeout=5)  # call A's thread is now inside the generator
+            inside.wait(
+                timeout=5
+            )  # call A's thread is now inside the generator
             call_b = stub.CollectGreetings.future(requests, timeout=5)
             try:
                 call_b.result()

@@ -13,11 +13,16 @@ def main() -> None:
         requests = iter(names)  # one iterator, two calls
         call_a = stub.CollectGreetings.future(requests, timeout=10)
         call_b = stub.CollectGreetings.future(requests, timeout=10)
-        counts = [call_a.result().count, call_b.result().count]  # both calls succeed
+        counts = [
+            call_a.result().count,
+            call_b.result().count,
+        ]  # both calls succeed
 
     print("names received by the two calls together:", sum(counts))
     print("each call received some of them:", min(counts) > 0)
-    assert counts == [1000, 1000], f"each call should receive 1000 names, they received {counts}"
+    assert counts == [1000, 1000], (
+        f"each call should receive 1000 names, they received {counts}"
+    )
 
 
 if __name__ == "__main__":

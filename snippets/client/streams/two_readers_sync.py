@@ -12,16 +12,29 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        request = greeter_pb2.StreamRequest(name="slow", count=2, interval_ms=2000)
+        request = greeter_pb2.StreamRequest(
+            name="slow", count=2, interval_ms=2000
+        )
         responses = stub.StreamGreetings(request, timeout=10)
 
-        reader = threading.Thread(target=lambda: print("the thread got message", next(responses).index))
+        reader = threading.Thread(
+            target=lambda: print(
+                "the thread got message", next(responses).index
+            )
+        )
         reader.start()
-        time.sleep(0.5)  # the thread now waits inside next() for the first message
+        time.sleep(
+            0.5
+        )  # the thread now waits inside next() for the first message
         try:
-            next(responses)  # a second next() on the same iterator, from the main thread
+            next(
+                responses
+            )  # a second next() on the same iterator, from the main thread
         except Exception as error:
-            print("the second next() raised a grpc.RpcError:", isinstance(error, grpc.RpcError))
+            print(
+                "the second next() raised a grpc.RpcError:",
+                isinstance(error, grpc.RpcError),
+            )
             raise
         finally:
             reader.join()

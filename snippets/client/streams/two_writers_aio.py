@@ -30,16 +30,24 @@ async def main() -> None:
 
         async def send_bulk() -> None:
             while True:  # 1 MB after 1 MB, until flow control holds a write
-                await call.write(greeter_pb2.HelloRequest(name="x" * 1_000_000))
+                await call.write(
+                    greeter_pb2.HelloRequest(name="x" * 1_000_000)
+                )
 
         bulk = asyncio.create_task(send_bulk())
         await asyncio.sleep(1)  # by now its write waits for flow control
         try:
-            await call.write(greeter_pb2.HelloRequest(name="urgent"))  # a second writer
+            await call.write(
+                greeter_pb2.HelloRequest(name="urgent")
+            )  # a second writer
         except grpc.aio.AioRpcError as error:
             print("core:", error.debug_error_string())
             print("call.cancel() returns:", call.cancel())
-            print("the client's call is over:", call.done(), (await call.code()).name)
+            print(
+                "the client's call is over:",
+                call.done(),
+                (await call.code()).name,
+            )
             running = await handlers_after(monitor, 1)
             print("server handlers still running 1 s later:", running)
             try:
@@ -47,10 +55,17 @@ async def main() -> None:
             except asyncio.InvalidStateError as other:
                 print("the first writer then gets:", repr(other))
             await channel.close()
-            print("1 s after channel.close():", await handlers_after(monitor, 1))
-            left = await handlers_after(monitor, DEADLINE + 2 - (loop.time() - started))
+            print(
+                "1 s after channel.close():", await handlers_after(monitor, 1)
+            )
+            left = await handlers_after(
+                monitor, DEADLINE + 2 - (loop.time() - started)
+            )
             at_deadline = left == 0 and loop.time() - started >= DEADLINE - 0.5
-            print("the handler ended when the call's deadline passed:", at_deadline)
+            print(
+                "the handler ended when the call's deadline passed:",
+                at_deadline,
+            )
             raise
 
 

@@ -24,7 +24,9 @@ def client(port: int, greeter: Greeter) -> None:
     """A sync client in its own thread, so it is not stalled along with the server."""
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        slow = stub.SayHello.future(greeter_pb2.HelloRequest(name="slow"), timeout=10)
+        slow = stub.SayHello.future(
+            greeter_pb2.HelloRequest(name="slow"), timeout=10
+        )
         greeter.slow_started.wait(timeout=5)
         try:
             stub.SayHello(greeter_pb2.HelloRequest(name="fast"), timeout=1)

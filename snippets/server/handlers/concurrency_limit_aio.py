@@ -15,7 +15,9 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         index = 0
         while True:  # until the call ends: then this task is cancelled
             await asyncio.sleep(request.interval_ms / 1000)
-            yield greeter_pb2.HelloReply(message=f"Hello, {request.name}!", index=index)
+            yield greeter_pb2.HelloReply(
+                message=f"Hello, {request.name}!", index=index
+            )
             index += 1
 
 
@@ -31,7 +33,9 @@ async def main() -> None:
         for stream in busy:
             await stream.read()  # two RPCs in progress
         try:
-            await stub.SayHello(greeter_pb2.HelloRequest(name="third"), timeout=5)
+            await stub.SayHello(
+                greeter_pb2.HelloRequest(name="third"), timeout=5
+            )
         finally:
             for stream in busy:
                 stream.cancel()

@@ -9,7 +9,9 @@ import grpc
 from guidepb import greeter_pb2, greeter_pb2_grpc
 
 WORKERS = 4
-COMPUTE_CPU_SECONDS = 0.25  # pure-Python work per "compute" handler, in CPU time
+COMPUTE_CPU_SECONDS = (
+    0.25  # pure-Python work per "compute" handler, in CPU time
+)
 SLEEP_SECONDS = 1.0  # per "sleep" handler
 
 
@@ -18,7 +20,9 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.all_running = threading.Barrier(WORKERS, timeout=5)
         self.lock = threading.Lock()
         self.spans = []  # (start, end) wall-clock times of each handler's work
-        self.cpu_seconds = 0.0  # CPU time the handler threads used for that work
+        self.cpu_seconds = (
+            0.0  # CPU time the handler threads used for that work
+        )
 
     def SayHello(self, request, context):
         self.all_running.wait()  # the 4 handlers are in progress at the same time
@@ -45,7 +49,10 @@ def run(kind: str) -> tuple[float, float]:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             request = greeter_pb2.HelloRequest(name=kind)
-            calls = [stub.SayHello.future(request, timeout=8) for _ in range(WORKERS)]
+            calls = [
+                stub.SayHello.future(request, timeout=8)
+                for _ in range(WORKERS)
+            ]
             for call in calls:
                 call.result()
         server.stop(0)
@@ -56,7 +63,10 @@ def run(kind: str) -> tuple[float, float]:
 def main() -> None:
     wall, cpu = run("compute")
     print(f"compute: {WORKERS} handlers used {cpu:.1f} s of CPU time in total")
-    print("compute: CPU time <= 1.1 x wall time (one core at most):", cpu <= 1.1 * wall)
+    print(
+        "compute: CPU time <= 1.1 x wall time (one core at most):",
+        cpu <= 1.1 * wall,
+    )
     wall, _ = run("sleep")
     within = 2 * SLEEP_SECONDS
     print(f"sleep: {WORKERS} handlers of {SLEEP_SECONDS:g} s each,")

@@ -14,10 +14,14 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.tasks = set()
 
     async def StreamGreetings(self, request, context):
-        await self.both_running.wait()  # the two streams' handlers run at the same time
+        await (
+            self.both_running.wait()
+        )  # the two streams' handlers run at the same time
         self.tasks.add(asyncio.current_task())
         for index in range(request.count):
-            yield greeter_pb2.HelloReply(message=threading.current_thread().name, index=index)
+            yield greeter_pb2.HelloReply(
+                message=threading.current_thread().name, index=index
+            )
 
 
 async def main() -> None:
@@ -33,7 +37,9 @@ async def main() -> None:
             return {reply.message async for reply in stream}
 
         request = greeter_pb2.StreamRequest(count=5)
-        threads = await asyncio.gather(*(read(stub.StreamGreetings(request, timeout=5)) for _ in range(2)))
+        threads = await asyncio.gather(
+            *(read(stub.StreamGreetings(request, timeout=5)) for _ in range(2))
+        )
     await server.stop(0)
     print("event loop thread:", threading.current_thread().name)
     print("handler threads:", sorted(set.union(*threads)))

@@ -17,7 +17,9 @@ class Counter(greeter_pb2_grpc.GreeterServicer):
         await self.all_running.wait()  # the 4 handlers run at the same time
         async with self.lock:
             value = self.count
-            await asyncio.sleep(0.05)  # other handlers run now, but wait for the lock
+            await asyncio.sleep(
+                0.05
+            )  # other handlers run now, but wait for the lock
             self.count = value + 1
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
@@ -30,7 +32,14 @@ async def main() -> None:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        await asyncio.gather(*(stub.SayHello(greeter_pb2.HelloRequest(name=str(n)), timeout=10) for n in range(4)))
+        await asyncio.gather(
+            *(
+                stub.SayHello(
+                    greeter_pb2.HelloRequest(name=str(n)), timeout=10
+                )
+                for n in range(4)
+            )
+        )
     await server.stop(0)
     print("4 calls, counter:", counter.count)
 

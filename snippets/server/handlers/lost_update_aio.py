@@ -14,7 +14,9 @@ class Counter(greeter_pb2_grpc.GreeterServicer):
 
     async def SayHello(self, request, context):
         value = self.count  # read
-        await self.all_read.wait()  # any await lets other handlers run; here all 4 read first
+        await (
+            self.all_read.wait()
+        )  # any await lets other handlers run; here all 4 read first
         self.count = value + 1  # write
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
@@ -27,7 +29,14 @@ async def main() -> None:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        await asyncio.gather(*(stub.SayHello(greeter_pb2.HelloRequest(name=str(n)), timeout=10) for n in range(4)))
+        await asyncio.gather(
+            *(
+                stub.SayHello(
+                    greeter_pb2.HelloRequest(name=str(n)), timeout=10
+                )
+                for n in range(4)
+            )
+        )
     await server.stop(0)
     assert counter.count == 4, f"4 calls, but the counter is {counter.count}"
 

@@ -29,7 +29,12 @@ def main() -> None:
         server.start()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
-            calls = [stub.SayHello.future(greeter_pb2.HelloRequest(name=str(n)), timeout=10) for n in range(4)]
+            calls = [
+                stub.SayHello.future(
+                    greeter_pb2.HelloRequest(name=str(n)), timeout=10
+                )
+                for n in range(4)
+            ]
             for call in calls:
                 call.result()
         server.stop(0)

@@ -15,7 +15,9 @@ def blocking_work() -> None:
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
     def __init__(self) -> None:
-        self.slow_started = threading.Semaphore(0)  # released once by each slow handler
+        self.slow_started = threading.Semaphore(
+            0
+        )  # released once by each slow handler
 
     async def SayHello(self, request, context):
         if request.name == "asyncio.sleep":
@@ -23,7 +25,9 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
             await asyncio.sleep(3)  # waits without blocking the loop
         elif request.name == "to_thread":
             self.slow_started.release()
-            await asyncio.to_thread(blocking_work)  # blocks a worker thread, not the loop
+            await asyncio.to_thread(
+                blocking_work
+            )  # blocks a worker thread, not the loop
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -31,11 +35,21 @@ def client(port: int, greeter: Greeter) -> None:
     """A sync client in its own thread, as in the forbidden example."""
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        slow = [stub.SayHello.future(greeter_pb2.HelloRequest(name=name), timeout=10)
-                for name in ("asyncio.sleep", "to_thread")]
+        slow = [
+            stub.SayHello.future(
+                greeter_pb2.HelloRequest(name=name), timeout=10
+            )
+            for name in ("asyncio.sleep", "to_thread")
+        ]
         for _ in slow:
-            greeter.slow_started.acquire(timeout=5)  # both slow handlers are waiting now
-        print(stub.SayHello(greeter_pb2.HelloRequest(name="fast"), timeout=1).message)
+            greeter.slow_started.acquire(
+                timeout=5
+            )  # both slow handlers are waiting now
+        print(
+            stub.SayHello(
+                greeter_pb2.HelloRequest(name="fast"), timeout=1
+            ).message
+        )
         for call in slow:
             print(call.result().message)
 

@@ -18,10 +18,14 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     def StreamGreetings(self, request, context):
         ended = threading.Event()
-        context.add_callback(ended.set)  # runs when the RPC ends, e.g. is cancelled
+        context.add_callback(
+            ended.set
+        )  # runs when the RPC ends, e.g. is cancelled
         index = 0
         while not ended.wait(request.interval_ms / 1000):
-            yield greeter_pb2.HelloReply(message=f"Hello, {request.name}!", index=index)
+            yield greeter_pb2.HelloReply(
+                message=f"Hello, {request.name}!", index=index
+            )
             index += 1
 
 
@@ -35,11 +39,15 @@ def main() -> None:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             request = greeter_pb2.StreamRequest(name="busy", interval_ms=100)
-            busy = [stub.StreamGreetings(request, timeout=10) for _ in range(2)]
+            busy = [
+                stub.StreamGreetings(request, timeout=10) for _ in range(2)
+            ]
             for stream in busy:
                 next(stream)  # both workers are busy now
             try:
-                stub.SayHello(greeter_pb2.HelloRequest(name="third"), timeout=1)
+                stub.SayHello(
+                    greeter_pb2.HelloRequest(name="third"), timeout=1
+                )
             except grpc.RpcError as error:
                 failure = error
             for stream in busy:

@@ -16,10 +16,14 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     def StreamGreetings(self, request, context):
         self.started.append(request.name)
         ended = threading.Event()
-        context.add_callback(ended.set)  # runs when the RPC ends, e.g. is cancelled
+        context.add_callback(
+            ended.set
+        )  # runs when the RPC ends, e.g. is cancelled
         index = 0
         while not ended.wait(request.interval_ms / 1000):
-            yield greeter_pb2.HelloReply(message=f"Hello, {request.name}!", index=index)
+            yield greeter_pb2.HelloReply(
+                message=f"Hello, {request.name}!", index=index
+            )
             index += 1
 
 
@@ -34,16 +38,23 @@ def main() -> None:
             stub = greeter_pb2_grpc.GreeterStub(channel)
 
             def stream(name: str):
-                return stub.StreamGreetings(greeter_pb2.StreamRequest(name=name, interval_ms=100), timeout=10)
+                return stub.StreamGreetings(
+                    greeter_pb2.StreamRequest(name=name, interval_ms=100),
+                    timeout=10,
+                )
 
             a, b = stream("A"), stream("B")
             next(a), next(b)  # both workers are busy now
             c = stream("C")
             time.sleep(1)
             print("after 1 s, handlers started:", sorted(greeter.started))
-            print("after 1 s, call C has ended:", c.done())  # no status yet, not even an error
+            print(
+                "after 1 s, call C has ended:", c.done()
+            )  # no status yet, not even an error
             a.cancel()  # frees a worker
-            print("after cancelling A:", next(c).message, sorted(greeter.started))
+            print(
+                "after cancelling A:", next(c).message, sorted(greeter.started)
+            )
             b.cancel()
             c.cancel()
         server.stop(0)

@@ -15,18 +15,27 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     def StreamGreetings(self, request, context):
         self.both_running.wait()  # the two streams' handlers run at the same time
         for index in range(request.count):
-            yield greeter_pb2.HelloReply(message=threading.current_thread().name, index=index)
+            yield greeter_pb2.HelloReply(
+                message=threading.current_thread().name, index=index
+            )
 
 
 def main() -> None:
-    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="handler") as pool:
+    with ThreadPoolExecutor(
+        max_workers=4, thread_name_prefix="handler"
+    ) as pool:
         server = grpc.server(pool)
         greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
-            streams = [stub.StreamGreetings(greeter_pb2.StreamRequest(count=5), timeout=5) for _ in range(2)]
+            streams = [
+                stub.StreamGreetings(
+                    greeter_pb2.StreamRequest(count=5), timeout=5
+                )
+                for _ in range(2)
+            ]
             names = [{reply.message for reply in stream} for stream in streams]
             print("threads per stream:", [len(threads) for threads in names])
             print("handler threads:", sorted(set.union(*names)))

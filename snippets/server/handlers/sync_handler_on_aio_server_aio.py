@@ -25,7 +25,10 @@ async def handler_threads(pool: ThreadPoolExecutor | None) -> list[str]:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        calls = [stub.SayHello(greeter_pb2.HelloRequest(name=str(n)), timeout=5) for n in range(2)]
+        calls = [
+            stub.SayHello(greeter_pb2.HelloRequest(name=str(n)), timeout=5)
+            for n in range(2)
+        ]
         replies = await asyncio.gather(*calls)
     await server.stop(0)
     return sorted(reply.message for reply in replies)
@@ -34,7 +37,9 @@ async def handler_threads(pool: ThreadPoolExecutor | None) -> list[str]:
 async def main() -> None:
     print("event loop thread:", threading.current_thread().name)
     print("default:", await handler_threads(None))
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="sync-handler") as pool:
+    with ThreadPoolExecutor(
+        max_workers=2, thread_name_prefix="sync-handler"
+    ) as pool:
         print("migration_thread_pool:", await handler_threads(pool))
 
 

@@ -35,9 +35,13 @@ async def main() -> None:
         greeter_stub = greeter_pb2_grpc.GreeterStub(channel)
         monitor_stub = greeter_pb2_grpc.MonitorStub(channel)
         for name in ("A", "B"):
-            reply = await greeter_stub.SayHello(greeter_pb2.HelloRequest(name=name), timeout=5)
+            reply = await greeter_stub.SayHello(
+                greeter_pb2.HelloRequest(name=name), timeout=5
+            )
             print("Greeter:", reply.message)
-        stats = await monitor_stub.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+        stats = await monitor_stub.GetStats(
+            greeter_pb2.StatsRequest(), timeout=5
+        )
         print("Monitor:", dict(stats.finished))
     await server.stop(0)
 

@@ -33,15 +33,24 @@ def main() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         server = grpc.server(pool)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
-        greeter_pb2_grpc.add_MonitorServicer_to_server(Monitor(greeter), server)
+        greeter_pb2_grpc.add_MonitorServicer_to_server(
+            Monitor(greeter), server
+        )
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter_stub = greeter_pb2_grpc.GreeterStub(channel)
             monitor_stub = greeter_pb2_grpc.MonitorStub(channel)
             for name in ("A", "B"):
-                print("Greeter:", greeter_stub.SayHello(greeter_pb2.HelloRequest(name=name), timeout=5).message)
-            stats = monitor_stub.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+                print(
+                    "Greeter:",
+                    greeter_stub.SayHello(
+                        greeter_pb2.HelloRequest(name=name), timeout=5
+                    ).message,
+                )
+            stats = monitor_stub.GetStats(
+                greeter_pb2.StatsRequest(), timeout=5
+            )
             print("Monitor:", dict(stats.finished))
         server.stop(0)
 

@@ -26,7 +26,9 @@ def main() -> None:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             request = greeter_pb2.StreamRequest(count=2)
             replies = stub.StreamGreetings(request, timeout=5)
-            print("the client received:", [(r.message, r.index) for r in replies])
+            print(
+                "the client received:", [(r.message, r.index) for r in replies]
+            )
         server.stop(0)
 
 

@@ -14,12 +14,20 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
         async def produce(name: str) -> None:
             for index in range(request.count):
-                await outbox.put(greeter_pb2.HelloReply(message=f"Hello from {name}!", index=index))
-                await asyncio.sleep(0)  # let the other producers run in between
+                await outbox.put(
+                    greeter_pb2.HelloReply(
+                        message=f"Hello from {name}!", index=index
+                    )
+                )
+                await asyncio.sleep(
+                    0
+                )  # let the other producers run in between
 
         producers = asyncio.gather(*(produce(f"task {n}") for n in range(3)))
         for _ in range(3 * request.count):
-            await context.write(await outbox.get())  # the only task that writes
+            await context.write(
+                await outbox.get()
+            )  # the only task that writes
         await producers
 
 
@@ -30,7 +38,9 @@ async def main() -> None:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        call = stub.StreamGreetings(greeter_pb2.StreamRequest(count=100), timeout=10)
+        call = stub.StreamGreetings(
+            greeter_pb2.StreamRequest(count=100), timeout=10
+        )
         replies = [reply async for reply in call]
     await server.stop(0)
     print(len(replies), "replies")

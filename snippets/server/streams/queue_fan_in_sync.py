@@ -18,10 +18,17 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
         def work(name: str) -> None:
             for index in range(request.count):
-                outbox.put(greeter_pb2.HelloReply(message=f"Hello from {name}!", index=index))
+                outbox.put(
+                    greeter_pb2.HelloReply(
+                        message=f"Hello from {name}!", index=index
+                    )
+                )
             outbox.put(DONE)
 
-        workers = [threading.Thread(target=work, args=(f"worker {n}",)) for n in range(3)]
+        workers = [
+            threading.Thread(target=work, args=(f"worker {n}",))
+            for n in range(3)
+        ]
         for worker in workers:
             worker.start()
         running = len(workers)
@@ -43,7 +50,11 @@ def main() -> None:
         server.start()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
-            replies = list(stub.StreamGreetings(greeter_pb2.StreamRequest(count=100), timeout=10))
+            replies = list(
+                stub.StreamGreetings(
+                    greeter_pb2.StreamRequest(count=100), timeout=10
+                )
+            )
         server.stop(0)
     print(len(replies), "replies")
     print(sorted(Counter(reply.message for reply in replies).items()))

@@ -18,8 +18,14 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
         reader = asyncio.create_task(receive())
         index = 0
-        while (request := await inbox.get()) is not None:  # this task is the only writer
-            await context.write(greeter_pb2.HelloReply(message=f"Hello, {request.name}!", index=index))
+        while (
+            request := await inbox.get()
+        ) is not None:  # this task is the only writer
+            await context.write(
+                greeter_pb2.HelloReply(
+                    message=f"Hello, {request.name}!", index=index
+                )
+            )
             index += 1
         await reader
 
@@ -33,7 +39,9 @@ async def main() -> None:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         call = stub.Chat(timeout=10)
         replies = []
-        for n in range(100):  # ping-pong: the next request only after the previous reply
+        for n in range(
+            100
+        ):  # ping-pong: the next request only after the previous reply
             await call.write(greeter_pb2.HelloRequest(name=f"name {n}"))
             replies.append((await call.read()).message)
         await call.done_writing()

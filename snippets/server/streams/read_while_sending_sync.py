@@ -23,8 +23,12 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         reader = threading.Thread(target=receive)
         reader.start()
         index = 0
-        while (request := inbox.get()) is not END:  # the generator is the only sender
-            yield greeter_pb2.HelloReply(message=f"Hello, {request.name}!", index=index)
+        while (
+            request := inbox.get()
+        ) is not END:  # the generator is the only sender
+            yield greeter_pb2.HelloReply(
+                message=f"Hello, {request.name}!", index=index
+            )
             index += 1
         reader.join()
 
@@ -47,7 +51,9 @@ def main() -> None:
             replies = []
             for reply in stub.Chat(requests(), timeout=10):
                 replies.append(reply.message)
-                outbox.put(f"name {reply.index + 1}" if reply.index < 99 else END)
+                outbox.put(
+                    f"name {reply.index + 1}" if reply.index < 99 else END
+                )
         server.stop(0)
     print(len(replies), "replies:", replies[0], "...", replies[-1])
 

@@ -15,12 +15,16 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def CollectGreetings(self, request_iterator, context):
         first = asyncio.create_task(context.read())
         await asyncio.sleep(0.5)  # `first` now waits for a message
-        second = await context.read()  # returns at once, although nothing was sent
+        second = (
+            await context.read()
+        )  # returns at once, although nothing was sent
         self.client_may_send.set()
         reads = [await first, second]
         self.false_ends = sum(read is grpc.aio.EOF for read in reads)
         names = [read.name for read in reads if read is not grpc.aio.EOF]
-        while (request := await context.read()) is not grpc.aio.EOF:  # one reader
+        while (
+            request := await context.read()
+        ) is not grpc.aio.EOF:  # one reader
             names.append(request.name)
         return greeter_pb2.GreetingSummary(count=len(names), names=names)
 
@@ -45,7 +49,9 @@ async def main() -> None:
         await server.stop(0)
     print("the handler received:", list(summary.names))
     print("read() calls that returned EOF on the way:", greeter.false_ends)
-    assert greeter.false_ends == 0, "a read() returned EOF for a stream that went on"
+    assert greeter.false_ends == 0, (
+        "a read() returned EOF for a stream that went on"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ client_may_send = threading.Event()
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
-    false_ends = 0  # next() calls that said "end of stream" while the client went on
+    false_ends = (
+        0  # next() calls that said "end of stream" while the client went on
+    )
 
     def CollectGreetings(self, request_iterator, context):
         with ThreadPoolExecutor(max_workers=2) as readers:
@@ -22,9 +24,15 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
             time.sleep(0.5)  # both wait; the client has sent nothing yet
             client_may_send.set()
             reads = [first.result(timeout=5), second.result(timeout=5)]
-        self.false_ends = reads.count(None)  # None: next() found the stream ended
-        later = [request.name for request in request_iterator]  # one reader from here
-        names = [request.name for request in reads if request is not None] + later
+        self.false_ends = reads.count(
+            None
+        )  # None: next() found the stream ended
+        later = [
+            request.name for request in request_iterator
+        ]  # one reader from here
+        names = [
+            request.name for request in reads if request is not None
+        ] + later
         return greeter_pb2.GreetingSummary(count=len(names), names=names)
 
 
@@ -48,8 +56,13 @@ def main() -> None:
         finally:
             server.stop(0)
     print("the handler received:", list(summary.names))
-    print("next() calls that returned 'end of stream' on the way:", greeter.false_ends)
-    assert greeter.false_ends == 0, "a next() reported the end of a stream that went on"
+    print(
+        "next() calls that returned 'end of stream' on the way:",
+        greeter.false_ends,
+    )
+    assert greeter.false_ends == 0, (
+        "a next() reported the end of a stream that went on"
+    )
 
 
 if __name__ == "__main__":

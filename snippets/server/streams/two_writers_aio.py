@@ -11,9 +11,15 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def StreamGreetings(self, request, context):
         async def send(name: str) -> None:
             for index in range(3):
-                await context.write(greeter_pb2.HelloReply(message=f"Hello from {name}!", index=index))
+                await context.write(
+                    greeter_pb2.HelloReply(
+                        message=f"Hello from {name}!", index=index
+                    )
+                )
 
-        await asyncio.gather(send("task a"), send("task b"))  # two writers on one stream
+        await asyncio.gather(
+            send("task a"), send("task b")
+        )  # two writers on one stream
 
 
 async def main() -> None:
@@ -25,7 +31,9 @@ async def main() -> None:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             call = stub.StreamGreetings(greeter_pb2.StreamRequest(), timeout=2)
-            async for reply in call:  # no status ever comes: this waits for the deadline
+            async for (
+                reply
+            ) in call:  # no status ever comes: this waits for the deadline
                 print(reply.message, reply.index)
     finally:
         await server.stop(0)

@@ -13,9 +13,15 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def StreamGreetings(self, request, context):
         async def send(name: str) -> None:
             for index in range(3):
-                await context.write(greeter_pb2.HelloReply(message=f"Hello from {name}!", index=index))
+                await context.write(
+                    greeter_pb2.HelloReply(
+                        message=f"Hello from {name}!", index=index
+                    )
+                )
 
-        results = await asyncio.gather(send("task a"), send("task b"), return_exceptions=True)
+        results = await asyncio.gather(
+            send("task a"), send("task b"), return_exceptions=True
+        )
         failures.extend(result for result in results if result is not None)
 
 
@@ -26,7 +32,9 @@ async def main() -> None:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        async for reply in stub.StreamGreetings(greeter_pb2.StreamRequest(), timeout=5):
+        async for reply in stub.StreamGreetings(
+            greeter_pb2.StreamRequest(), timeout=5
+        ):
             print(reply.message, reply.index)
     await server.stop(0)
     print("failed writes:", len(failures))
