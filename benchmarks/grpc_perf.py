@@ -1,21 +1,27 @@
 """What is fast in gRPC Python: one bounded, loopback-only benchmark whose ratios the guide states.
 
-    python -m benchmarks.grpc_perf                          # about 100 s on 2 cores
+    python -m benchmarks.grpc_perf                          # about 90 s on 2 cores; writes the results file
+    python -m benchmarks.grpc_perf --blocks streams         # one block; a file only with --out
     python -m benchmarks.grpc_perf --compare A.json B.json  # do two runs' ratios agree within ±15 %?
 
 The bundled server (``python -m guide_server``) runs in its own processes, one per
 configuration (flavour, ``--max-workers``, ``--max-concurrent-streams``), on 127.0.0.1. The
 clients run in two worker processes of their own, one sync (``grpc``) and one ``grpc.aio``,
-driven by this process over pipes; this process only coordinates.
+driven by this process over pipes; this process only coordinates. By default the servers are
+pinned to the first CPU and the clients to the last, as if each side had a machine of its own
+(``--no-pin``: let the OS place them; client and server then compete for the same cores).
 
-Every figure is measured in rounds. In each round every variant of a block runs once, back to
-back, in an order that is reversed every other round, so that a ratio is taken between
-neighbours of the same round and the machine's drift cancels out. A figure is the median of
-its rounds [min-max]; a ratio is the median of its per-round ratios [min-max]. Absolute rates
-depend on the machine; the ratios are what the guide states.
+Every figure is measured in rounds, after a warm-up. In each round every variant of a block
+runs once, back to back, in an order that is reversed every other round, so that a ratio is
+taken between neighbours of the same round and the machine's drift cancels out. A figure is
+the median of its rounds [min-max]; a ratio is the median of its per-round ratios [min-max].
+Each trial also records the CPU that other processes used meanwhile; a ratio uses only its
+quiet rounds when there are at least MIN_ROUNDS of them. Absolute rates depend on the machine;
+the ratios are what the guide states.
 
-Every request loop stops by itself (a time window, an iteration cap, a deadline on every RPC),
-and every process started here is ended here.
+The run is bounded: every request loop stops by itself (a time window, an iteration cap, a
+deadline on every RPC), a block that would overrun its share of BUDGET runs fewer rounds
+(never fewer than MIN_ROUNDS), and every process started here is ended here.
 """
 
 from __future__ import annotations
@@ -603,8 +609,9 @@ def _read_line(process: subprocess.Popen, timeout: float, what: str) -> str:
 class Processes:
     """Every server and worker process of a run; all ended on exit, whatever happens."""
 
-    def __init__(self) -> None:
+    def __init__(self, pin: bool = False) -> None:
         self._all: list[subprocess.Popen] = []
+        self._cpus = sorted(os.sched_getaffinity(0)) if pin and hasattr(os, "sched_getaffinity") else []
 
     def __enter__(self) -> "Processes":
         return self
@@ -637,6 +644,8 @@ class Processes:
                         stream.close()
 
     def start(self, command: list[str], *, stdin: bool = False) -> subprocess.Popen:
+        # pinned: the servers on the first CPU, the clients on the last (the coordinator floats)
+        cpus = {self._cpus[-1] if stdin else self._cpus[0]} if len(self._cpus) >= 2 else None
         process = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -644,6 +653,7 @@ class Processes:
             stdout=subprocess.PIPE,
             text=True,
             encoding="utf-8",
+            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
         )
         self._all.append(process)
         return process
@@ -1044,6 +1054,8 @@ def compare(first: dict, second: dict, tolerance: float = AGREEMENT) -> tuple[bo
     """Does every ratio's median agree between two runs within ±tolerance (relative)?"""
     lines, agree = [], True
     for qid, question in first["questions"].items():
+        if qid not in second["questions"]:
+            continue  # partial runs: compare what both measured
         for key, ratio in question["ratios"].items():
             other = second["questions"][qid]["ratios"][key]
             change = other["median"] / ratio["median"] - 1
@@ -1058,13 +1070,19 @@ def compare(first: dict, second: dict, tolerance: float = AGREEMENT) -> tuple[bo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.grpc_perf", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"results file (default: {DEFAULT_OUT.relative_to(ROOT)})")
+    parser.add_argument("--out", type=Path, help=f"results file (default: {DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument(
         "--rounds", type=int,
         help=f"rounds per figure in every block, at least 5 (default: {ROUNDS}; {ROUNDS_TIMED} for {', '.join(TIMED_BLOCKS)})",
     )
-    parser.add_argument("--blocks", help="comma-separated blocks to run (default: all; a partial run writes no file)")
+    parser.add_argument("--blocks", help="comma-separated blocks to run: channels, flavours, future, messages, sizes, workers, streams "
+             "(default: all; a partial run writes a file only with --out)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar="RESULTS", help="compare two results files' ratios")
+    parser.add_argument(
+        "--no-pin", dest="pin", action="store_false",
+        help="let the OS place the processes (default: the servers on the first CPU, the clients on the last, "
+             "as if each side had a machine of its own)",
+    )
     parser.add_argument("--client-worker", choices=("sync", "aio"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.client_worker:
@@ -1083,8 +1101,10 @@ def main(argv: list[str] | None = None) -> int:
 
     all_blocks = blocks()
     chosen = list(all_blocks) if not args.blocks else args.blocks.split(",")
+    if set(chosen) - set(all_blocks):
+        parser.error(f"--blocks: unknown {', '.join(sorted(set(chosen) - set(all_blocks)))}")
     started, load_before = time.perf_counter(), _load()
-    with Processes() as processes:
+    with Processes(pin=args.pin) as processes:
         servers = sorted({v.server for name in chosen for v in all_blocks[name]})
         running = processes.servers(servers)
         workers = {flavour: Worker(processes, flavour) for flavour in ("sync", "aio")}
@@ -1100,17 +1120,6 @@ def main(argv: list[str] | None = None) -> int:
             rounds_done[name] = run_block(name, all_blocks[name], workers, running, planned[name], remaining * share, log)
             log(f"{name}: {time.perf_counter() - block_started:.1f} s")
     seconds = time.perf_counter() - started
-    if args.blocks:
-        log(f"partial run ({args.blocks}) in {seconds:.1f} s; no results file written")
-        for name in chosen:
-            for variant in all_blocks[name]:
-                values = [r[variant.metric] for r in variant.results]
-                extras = {k: statistics.median([r.get(k, 0) or 0 for r in variant.results])
-                          for k in ("client_cpu_us_per_op", "server_cpu_us_per_op", "foreign_cpu_share")}
-                print(f"  {variant.key:38} {_fmt(statistics.median(values)):>9} [{_fmt(min(values))}-{_fmt(max(values))}]"
-                      f"  cpu/op client {extras['client_cpu_us_per_op']:.0f} us, server {extras['server_cpu_us_per_op']:.0f} us;"
-                      f" others {extras['foreign_cpu_share']:.0%}")
-        return 0
     results = {
         "schema": SCHEMA,
         "tool": "python -m benchmarks.grpc_perf",
@@ -1124,13 +1133,18 @@ def main(argv: list[str] | None = None) -> int:
             "long_stream_sleep_ms": LONG_STREAM_SLEEP_MS, "pool_size": POOL_SIZE,
             "max_concurrent_streams": MAX_CONCURRENT_STREAMS, "agreement": AGREEMENT, "disturbed_share": DISTURBED,
         },
-        "run": {"seconds": round(seconds, 1), "load_before": load_before, "load_after": _load()},
+        "run": {"seconds": round(seconds, 1), "load_before": load_before, "load_after": _load(),
+                "pinned": args.pin, "blocks": chosen},
         "questions": results_of(all_blocks),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print_results(results)
-    print(f"\nwrote {args.out}")
+    out = args.out or (None if args.blocks else DEFAULT_OUT)  # a partial run is written only when asked
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwrote {out}")
+    else:
+        log(f"partial run ({args.blocks}) in {seconds:.1f} s; no results file written")
     return 0
 
 

@@ -77,11 +77,13 @@ T = {
         "figures_summary": "The measured rates (this machine; absolute rates vary across machines)",
         "figure_col": "Variant", "median_col": "Median", "range_col": "Min–max", "extra_col": "Other",
         "caveat_common": (
-            "loopback on one machine ({cpus} × {cpu}); client and server processes share its cores; "
+            "loopback on one machine ({cpus} × {cpu}); {placement}; "
             "{rounds} rounds, median (min–max); ratios are taken within each round between neighbouring trials; "
             "within ±{same} % counts as the same; other processes used {share} of the CPU (median){disturbed}"
         ),
         "disturbed": ", {d} of {n} rounds disturbed",
+        "pinned": "the server processes run on one core and the client processes on the other",
+        "unpinned": "client and server processes share the cores",
         "claims_title": "grpc.io's performance claims, tested",
         "claims_intro": (
             "The Python section of grpc.io's [Performance best practices]({url}) (and two general items "
@@ -109,11 +111,13 @@ T = {
         "figures_summary": "測った値(このマシンでの値です。絶対値はマシンによって変わります)",
         "figure_col": "条件", "median_col": "中央値", "range_col": "最小〜最大", "extra_col": "その他",
         "caveat_common": (
-            "1 台のマシン({cpus} × {cpu})のループバックで、クライアントとサーバーのプロセスが同じコアを使います。"
+            "1 台のマシン({cpus} × {cpu})のループバックで、{placement}。"
             "{rounds} ラウンドの中央値(最小〜最大)です。比は同じラウンドの隣り合う試行どうしで取っています。"
             "±{same} % 以内は同じとみなします。ほかのプロセスが CPU の {share} を使っていました(中央値){disturbed}。"
         ),
         "disturbed": "。{n} ラウンド中 {d} ラウンドは乱されていました",
+        "pinned": "サーバーのプロセスは一方のコア、クライアントのプロセスはもう一方のコアで動きます",
+        "unpinned": "クライアントとサーバーのプロセスが同じコアを分け合います",
         "claims_title": "grpc.io の性能に関する主張の検証",
         "claims_intro": (
             "grpc.io の [Performance best practices]({url}) の Python の節(と、上の測定で確かめられる一般の項目 2 つ)を、"
@@ -493,6 +497,7 @@ def caveats(qid: str, question: dict, results: dict, lang: str) -> str:
     disturbed = max(ratio.get("disturbed_rounds", 0) for ratio in question["ratios"].values())
     text = w(lang, "caveat_common").format(
         cpus=machine["cpu_count"], cpu=machine["cpu_model"], rounds=n, same=round(SAME * 100),
+        placement=w(lang, "pinned" if results["run"].get("pinned") else "unpinned"),
         share="?" if share is None else f"{share:.0%}",
         disturbed=w(lang, "disturbed").format(d=disturbed, n=n) if disturbed else "",
     )
