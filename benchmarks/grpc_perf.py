@@ -1,6 +1,6 @@
 """What is fast in gRPC Python: one bounded, loopback-only benchmark whose ratios the guide states.
 
-    python -m benchmarks.grpc_perf                          # about 90 s on 2 cores; writes the results file
+    python -m benchmarks.grpc_perf                          # about 100 s on 2 cores; writes the results file
     python -m benchmarks.grpc_perf --blocks streams         # one block; a file only with --out
     python -m benchmarks.grpc_perf --compare A.json B.json  # do two runs' ratios agree within ±15 %?
 
@@ -44,7 +44,7 @@ DEFAULT_OUT = ROOT / "benchmarks" / "results" / "grpc_perf.json"
 SCHEMA = 1
 AGREEMENT = 0.15  # two runs agree when every ratio's median differs by at most this fraction
 
-ROUNDS = 11  # CPU-bound blocks: every figure is measured this many times (short trials, many rounds)
+ROUNDS = 13  # CPU-bound blocks: every figure is measured this many times (short trials, many rounds)
 ROUNDS_TIMED = 7  # blocks whose figures are set by sleeps (steady from round to round); at least 5
 TIMED_BLOCKS = ("workers", "streams")
 WINDOW = 0.1  # seconds per rate trial (fixed-time: calls or messages counted in the window)
