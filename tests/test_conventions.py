@@ -57,7 +57,9 @@ def test_a_snippet_says_first_whether_it_is_allowed_or_forbidden(example):
     assert docstring[1].startswith(verdict), f"{example.snippet}: its docstring should start with {verdict!r}"
 
 
-MEASUREMENT = re.compile(r"measured|Measured|In \d+ runs|測定|実行したところ")  # a record of one measurement keeps its version
+MEASUREMENT = re.compile(
+    r"measured|Measured|In \d+ runs|測定|実行したところ"
+)  # a record of one measurement keeps its version
 
 
 def test_no_page_names_a_grpcio_version_by_hand():

@@ -46,8 +46,8 @@ def test_a_rule_without_an_example_is_refused(tmp_path):
 def test_cells_show_each_verdict_as_a_chip_linked_to_its_example(tmp_path):
     text = (
         "---\nrules:\n  - id: r\n    operation: Do `it`\n    go: forbidden\n---\n# P\n"
-        "## B { #b }\n\n```{.python rule=r raises=\"grpc.RpcError\" code=\"INTERNAL\"}\n--8<-- \"snippets/x_sync.py\"\n```\n"
-        "## C { #c }\n\n```{.python rule=r raises=\"AssertionError\" match=\"lost\"}\n--8<-- \"snippets/x_aio.py\"\n```\n"
+        '## B { #b }\n\n```{.python rule=r raises="grpc.RpcError" code="INTERNAL"}\n--8<-- "snippets/x_sync.py"\n```\n'
+        '## C { #c }\n\n```{.python rule=r raises="AssertionError" match="lost"}\n--8<-- "snippets/x_aio.py"\n```\n'
     )
     root = _page(tmp_path, text)
     (root / "snippets" / "x_aio.py").write_text("print(1)\n")
@@ -55,7 +55,10 @@ def test_cells_show_each_verdict_as_a_chip_linked_to_its_example(tmp_path):
     table = render(collect([page]), Page("en", "index.md", root))
     assert '<th scope="row" data-label="Operation">Do <code>it</code></th>' in table
     assert '<span class="verdict verdict--forbidden"><span aria-hidden="true">✗</span> Forbidden</span>' in table
-    assert '<a class="verdict-link" href="../p/#b">' in table and '<code class="verdict-error">RpcError INTERNAL</code>' in table
+    assert (
+        '<a class="verdict-link" href="../p/#b">' in table
+        and '<code class="verdict-error">RpcError INTERNAL</code>' in table
+    )
     assert '<a class="verdict-link" href="../p/#c"><span class="verdict verdict--silent">' in table
     assert "Forbidden (no error)" in table
 
@@ -63,8 +66,8 @@ def test_cells_show_each_verdict_as_a_chip_linked_to_its_example(tmp_path):
 def test_allowed_and_forbidden_in_one_cell_are_refused(tmp_path):
     text = (
         "---\nrules:\n  - id: r\n    operation: x\n    go: ok\n---\n"
-        "```{.python rule=r}\n--8<-- \"snippets/x_sync.py\"\n```\n"
-        "```{.python rule=r raises=\"ValueError\"}\n--8<-- \"snippets/x_sync.py\"\n```\n"
+        '```{.python rule=r}\n--8<-- "snippets/x_sync.py"\n```\n'
+        '```{.python rule=r raises="ValueError"}\n--8<-- "snippets/x_sync.py"\n```\n'
     )
     root = _page(tmp_path, text)
     with pytest.raises(RuleError, match="rule r: its sync examples disagree"):
@@ -72,10 +75,13 @@ def test_allowed_and_forbidden_in_one_cell_are_refused(tmp_path):
 
 
 def test_a_go_verdict_of_none_is_shown_as_not_in_go(tmp_path):
-    text = "---\nrules:\n  - id: r\n    operation: Fork\n    go: none\n---\n## A { #a }\n\n```{.python rule=r}\n--8<-- \"snippets/x_sync.py\"\n```\n"
+    text = '---\nrules:\n  - id: r\n    operation: Fork\n    go: none\n---\n## A { #a }\n\n```{.python rule=r}\n--8<-- "snippets/x_sync.py"\n```\n'
     root = _page(tmp_path, text)
     table = render(collect([Page("ja", "p.md", root)]), Page("ja", "p.md", root))
-    assert '<td data-label="Go"><span class="verdict verdict--none"><span aria-hidden="true">–</span> Go にはない</span></td>' in table
+    assert (
+        '<td data-label="Go"><span class="verdict verdict--none"><span aria-hidden="true">–</span> Go にはない</span></td>'
+        in table
+    )
     assert '<a class="verdict-link" href="#a">' in table
 
 

@@ -31,7 +31,9 @@ def test_every_example_is_shown_in_its_verdict_box(built_site, language, page):
     examples = parse_examples(Page(language, page))
     html = built_page(built_site, language, page)
     for verdict, kind in KINDS.items():
-        assert html.count(f'class="admonition {kind} verdict-box"') == sum(e.expectation.verdict == verdict for e in examples)
+        assert html.count(f'class="admonition {kind} verdict-box"') == sum(
+            e.expectation.verdict == verdict for e in examples
+        )
     for example in examples:
         assert f'id="{anchor_id(example)}"' in html
         assert example.snippet in html

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15guidepb/greeter.proto\x12\x08guide.v1\".\n\x0cHelloRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08\x64\x65lay_ms\x18\x02 \x01(\x05\",\n\nHelloReply\x12\x0f\n\x07message\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\"A\n\rStreamRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\x12\x13\n\x0binterval_ms\x18\x03 \x01(\x05\"/\n\x0fGreetingSummary\x12\r\n\x05\x63ount\x18\x01 \x01(\x05\x12\r\n\x05names\x18\x02 \x03(\t\"\x0e\n\x0cStatsRequest\"1\n\x0bWaitRequest\x12\x0e\n\x06\x61\x63tive\x18\x01 \x01(\x05\x12\x12\n\ntimeout_ms\x18\x02 \x01(\x05\"\xef\x01\n\x05Stats\x12\x0e\n\x06\x61\x63tive\x18\x01 \x01(\x05\x12=\n\x10\x61\x63tive_by_method\x18\x02 \x03(\x0b\x32#.guide.v1.Stats.ActiveByMethodEntry\x12/\n\x08\x66inished\x18\x03 \x03(\x0b\x32\x1d.guide.v1.Stats.FinishedEntry\x1a\x35\n\x13\x41\x63tiveByMethodEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\x1a/\n\rFinishedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\x32\x8a\x02\n\x07Greeter\x12\x38\n\x08SayHello\x12\x16.guide.v1.HelloRequest\x1a\x14.guide.v1.HelloReply\x12\x42\n\x0fStreamGreetings\x12\x17.guide.v1.StreamRequest\x1a\x14.guide.v1.HelloReply0\x01\x12G\n\x10\x43ollectGreetings\x12\x16.guide.v1.HelloRequest\x1a\x19.guide.v1.GreetingSummary(\x01\x12\x38\n\x04\x43hat\x12\x16.guide.v1.HelloRequest\x1a\x14.guide.v1.HelloReply(\x01\x30\x01\x32w\n\x07Monitor\x12\x33\n\x08GetStats\x12\x16.guide.v1.StatsRequest\x1a\x0f.guide.v1.Stats\x12\x37\n\rWaitForActive\x12\x15.guide.v1.WaitRequest\x1a\x0f.guide.v1.Statsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15guidepb/greeter.proto\x12\x08guide.v1\".\n\x0cHelloRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08\x64\x65lay_ms\x18\x02 \x01(\x05\",\n\nHelloReply\x12\x0f\n\x07message\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\"A\n\rStreamRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\x12\x13\n\x0binterval_ms\x18\x03 \x01(\x05\"/\n\x0fGreetingSummary\x12\r\n\x05\x63ount\x18\x01 \x01(\x05\x12\r\n\x05names\x18\x02 \x03(\t\"\x0e\n\x0cStatsRequest\"1\n\x0bWaitRequest\x12\x0e\n\x06\x61\x63tive\x18\x01 \x01(\x05\x12\x12\n\ntimeout_ms\x18\x02 \x01(\x05\"\xef\x01\n\x05Stats\x12\x0e\n\x06\x61\x63tive\x18\x01 \x01(\x05\x12=\n\x10\x61\x63tive_by_method\x18\x02 \x03(\x0b\x32#.guide.v1.Stats.ActiveByMethodEntry\x12/\n\x08\x66inished\x18\x03 \x03(\x0b\x32\x1d.guide.v1.Stats.FinishedEntry\x1a\x35\n\x13\x41\x63tiveByMethodEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\x1a/\n\rFinishedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\"d\n\x0b\x45\x63hoRequest\x12\x0f\n\x07payload\x18\x01 \x01(\x0c\x12\x12\n\nreply_size\x18\x02 \x01(\x05\x12\x10\n\x08sleep_ms\x18\x03 \x01(\x05\x12\x0f\n\x07\x62urn_ms\x18\x04 \x01(\x05\x12\r\n\x05\x63ount\x18\x05 \x01(\x05\"+\n\tEchoReply\x12\x0f\n\x07payload\x18\x01 \x01(\x0c\x12\r\n\x05index\x18\x02 \x01(\x05\x32\x8a\x02\n\x07Greeter\x12\x38\n\x08SayHello\x12\x16.guide.v1.HelloRequest\x1a\x14.guide.v1.HelloReply\x12\x42\n\x0fStreamGreetings\x12\x17.guide.v1.StreamRequest\x1a\x14.guide.v1.HelloReply0\x01\x12G\n\x10\x43ollectGreetings\x12\x16.guide.v1.HelloRequest\x1a\x19.guide.v1.GreetingSummary(\x01\x12\x38\n\x04\x43hat\x12\x16.guide.v1.HelloRequest\x1a\x14.guide.v1.HelloReply(\x01\x30\x01\x32w\n\x07Monitor\x12\x33\n\x08GetStats\x12\x16.guide.v1.StatsRequest\x1a\x0f.guide.v1.Stats\x12\x37\n\rWaitForActive\x12\x15.guide.v1.WaitRequest\x1a\x0f.guide.v1.Stats2\xb3\x01\n\x05\x42\x65nch\x12\x32\n\x04\x45\x63ho\x12\x15.guide.v1.EchoRequest\x1a\x13.guide.v1.EchoReply\x12:\n\nStreamEcho\x12\x15.guide.v1.EchoRequest\x1a\x13.guide.v1.EchoReply0\x01\x12:\n\x08\x42idiEcho\x12\x15.guide.v1.EchoRequest\x1a\x13.guide.v1.EchoReply(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -53,8 +53,14 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_STATS_ACTIVEBYMETHODENTRY']._serialized_end=503
   _globals['_STATS_FINISHEDENTRY']._serialized_start=505
   _globals['_STATS_FINISHEDENTRY']._serialized_end=552
-  _globals['_GREETER']._serialized_start=555
-  _globals['_GREETER']._serialized_end=821
-  _globals['_MONITOR']._serialized_start=823
-  _globals['_MONITOR']._serialized_end=942
+  _globals['_ECHOREQUEST']._serialized_start=554
+  _globals['_ECHOREQUEST']._serialized_end=654
+  _globals['_ECHOREPLY']._serialized_start=656
+  _globals['_ECHOREPLY']._serialized_end=699
+  _globals['_GREETER']._serialized_start=702
+  _globals['_GREETER']._serialized_end=968
+  _globals['_MONITOR']._serialized_start=970
+  _globals['_MONITOR']._serialized_end=1089
+  _globals['_BENCH']._serialized_start=1092
+  _globals['_BENCH']._serialized_end=1271
 # @@protoc_insertion_point(module_scope)

@@ -75,3 +75,25 @@ class Stats(_message.Message):
     active_by_method: _containers.ScalarMap[str, int]
     finished: _containers.ScalarMap[str, int]
     def __init__(self, active: _Optional[int] = ..., active_by_method: _Optional[_Mapping[str, int]] = ..., finished: _Optional[_Mapping[str, int]] = ...) -> None: ...
+
+class EchoRequest(_message.Message):
+    __slots__ = ("payload", "reply_size", "sleep_ms", "burn_ms", "count")
+    PAYLOAD_FIELD_NUMBER: _ClassVar[int]
+    REPLY_SIZE_FIELD_NUMBER: _ClassVar[int]
+    SLEEP_MS_FIELD_NUMBER: _ClassVar[int]
+    BURN_MS_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    payload: bytes
+    reply_size: int
+    sleep_ms: int
+    burn_ms: int
+    count: int
+    def __init__(self, payload: _Optional[bytes] = ..., reply_size: _Optional[int] = ..., sleep_ms: _Optional[int] = ..., burn_ms: _Optional[int] = ..., count: _Optional[int] = ...) -> None: ...
+
+class EchoReply(_message.Message):
+    __slots__ = ("payload", "index")
+    PAYLOAD_FIELD_NUMBER: _ClassVar[int]
+    INDEX_FIELD_NUMBER: _ClassVar[int]
+    payload: bytes
+    index: int
+    def __init__(self, payload: _Optional[bytes] = ..., index: _Optional[int] = ...) -> None: ...

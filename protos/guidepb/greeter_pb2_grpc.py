@@ -358,3 +358,170 @@ class Monitor:
             timeout,
             metadata,
             _registered_method=True)
+
+
+class BenchStub:
+    """Bench serves benchmarks/grpc_perf.py only (not the examples): payloads of a given
+    size, and handlers that sleep or burn CPU, so throughput can be measured per shape.
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.Echo = channel.unary_unary(
+                '/guide.v1.Bench/Echo',
+                request_serializer=guidepb_dot_greeter__pb2.EchoRequest.SerializeToString,
+                response_deserializer=guidepb_dot_greeter__pb2.EchoReply.FromString,
+                _registered_method=True)
+        self.StreamEcho = channel.unary_stream(
+                '/guide.v1.Bench/StreamEcho',
+                request_serializer=guidepb_dot_greeter__pb2.EchoRequest.SerializeToString,
+                response_deserializer=guidepb_dot_greeter__pb2.EchoReply.FromString,
+                _registered_method=True)
+        self.BidiEcho = channel.stream_stream(
+                '/guide.v1.Bench/BidiEcho',
+                request_serializer=guidepb_dot_greeter__pb2.EchoRequest.SerializeToString,
+                response_deserializer=guidepb_dot_greeter__pb2.EchoReply.FromString,
+                _registered_method=True)
+
+
+class BenchServicer:
+    """Bench serves benchmarks/grpc_perf.py only (not the examples): payloads of a given
+    size, and handlers that sleep or burn CPU, so throughput can be measured per shape.
+    """
+
+    def Echo(self, request, context):
+        """Unary. Sleeps sleep_ms, burns burn_ms of CPU, then replies with reply_size bytes.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StreamEcho(self, request, context):
+        """Server streaming. Sends `count` replies, each after the same sleep and burn.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BidiEcho(self, request_iterator, context):
+        """Bidirectional. Answers each request with one reply, in order, as Echo does.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_BenchServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'Echo': grpc.unary_unary_rpc_method_handler(
+                    servicer.Echo,
+                    request_deserializer=guidepb_dot_greeter__pb2.EchoRequest.FromString,
+                    response_serializer=guidepb_dot_greeter__pb2.EchoReply.SerializeToString,
+            ),
+            'StreamEcho': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamEcho,
+                    request_deserializer=guidepb_dot_greeter__pb2.EchoRequest.FromString,
+                    response_serializer=guidepb_dot_greeter__pb2.EchoReply.SerializeToString,
+            ),
+            'BidiEcho': grpc.stream_stream_rpc_method_handler(
+                    servicer.BidiEcho,
+                    request_deserializer=guidepb_dot_greeter__pb2.EchoRequest.FromString,
+                    response_serializer=guidepb_dot_greeter__pb2.EchoReply.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'guide.v1.Bench', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('guide.v1.Bench', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class Bench:
+    """Bench serves benchmarks/grpc_perf.py only (not the examples): payloads of a given
+    size, and handlers that sleep or burn CPU, so throughput can be measured per shape.
+    """
+
+    @staticmethod
+    def Echo(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guide.v1.Bench/Echo',
+            guidepb_dot_greeter__pb2.EchoRequest.SerializeToString,
+            guidepb_dot_greeter__pb2.EchoReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamEcho(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/guide.v1.Bench/StreamEcho',
+            guidepb_dot_greeter__pb2.EchoRequest.SerializeToString,
+            guidepb_dot_greeter__pb2.EchoReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BidiEcho(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/guide.v1.Bench/BidiEcho',
+            guidepb_dot_greeter__pb2.EchoRequest.SerializeToString,
+            guidepb_dot_greeter__pb2.EchoReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)

@@ -1,0 +1,1 @@
+"""Benchmarks of the guide: ``python -m benchmarks.grpc_perf`` measures, ``benchmarks.report`` renders."""
