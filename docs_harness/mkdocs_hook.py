@@ -4,6 +4,7 @@
 - Rewrites each example fence into its verdict box (``docs_harness.boxes``), with the page's
   explanations of the snippet's annotated lines inside it.
 - Fills ``<!-- rules-table -->`` (every page's rules on the overview, its own elsewhere),
+  ``<!-- rules-recap -->`` (a page's rules as a short list, for its end),
   ``<!-- error-index -->`` and the version placeholders ``{{ grpcio }}``, ``{{ grpcio_verified }}``.
 - Japanese pages: joins line breaks inside sentences (``docs_harness.typography``).
 """
@@ -50,6 +51,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         markdown = _with_boxes(markdown, this, config)
         if rules.PLACEHOLDER in markdown:
             markdown = markdown.replace(rules.PLACEHOLDER, rules.render(rules.collect(_rule_pages(this, config)), this))
+        if rules.RECAP in markdown:
+            markdown = markdown.replace(rules.RECAP, rules.recap(rules.collect([this]), this))
         if error_index.PLACEHOLDER in markdown:
             releases = _evidence(root).releases
             markdown = markdown.replace(

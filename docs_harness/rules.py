@@ -24,6 +24,7 @@ from docs_harness.pages import Page
 from docs_harness.versions import range_text
 
 PLACEHOLDER = "<!-- rules-table -->"
+RECAP = "<!-- rules-recap -->"
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.S)
 H1 = re.compile(r"^# (?P<title>.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
 GO_VERDICTS = ("ok", "forbidden", "none")
@@ -126,6 +127,19 @@ def render(rules: list[Rule], on_page: Page) -> str:
         + "\n</tbody></table></div>"
     )
     return table + "\n\n" + labels["table_note"] + "\n"
+
+
+def recap(rules: list[Rule], on_page: Page) -> str:
+    """A page's rules as a short list for its end: each operation with its verdict per API."""
+    labels = LABELS[on_page.language]
+    lines = []
+    for rule in rules:
+        verdicts = []
+        for api in APIS:
+            if rule.examples[api]:
+                verdicts.append(f"{_inline(labels[api]).split(' (')[0]}: {_cell(rule.examples[api], on_page)}")
+        lines.append(f"<li>{_inline(rule.operation)} — {'; '.join(verdicts)}</li>")
+    return '<ul class="rules-recap" data-search-exclude>\n' + "\n".join(lines) + "\n</ul>\n"
 
 
 def _cell_key(example: Example) -> tuple:
