@@ -18,11 +18,15 @@ from docs_harness import PROJECT_ROOT
 pytest_plugins = ["pytester"]
 
 SUB_PATH = "/grpc-python-concurrency"  # hosted as on GitHub Pages: https://<owner>.github.io/<repo>/
+HOSTED = {  # what the deploy workflow sets
+    "SITE_URL": f"https://example.github.io{SUB_PATH}/",
+    "REPO_URL": f"https://github.com/example{SUB_PATH}",
+}
 PROJECT_PARTS = ("docs", "snippets", "docs_harness", "overrides", "results", "mkdocs.yml", "pyproject.toml")
 
 
 def mkdocs(
-    config_dir: Path, *args: str, site_url: str | None = None, timeout: float = 300
+    config_dir: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
@@ -30,7 +34,7 @@ def mkdocs(
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -57,14 +61,7 @@ def built_site(tmp_path_factory, worker_id) -> Path:
     with open(shared / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            build = mkdocs(
-                PROJECT_ROOT,
-                "build",
-                "--strict",
-                "--site-dir",
-                str(site),
-                site_url=f"https://example.github.io{SUB_PATH}/",
-            )
+            build = mkdocs(PROJECT_ROOT, "build", "--strict", "--site-dir", str(site), env=HOSTED)
             assert build.returncode == 0, build.stderr
             done.write_text(build.stderr)
     return site

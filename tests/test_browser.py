@@ -1,45 +1,53 @@
 """Every page of the built site, in both languages, in a real Chromium, as readers get it.
 
-Served under a sub-path (as on GitHub Pages), so a root-absolute link would break. Each
-page must load cleanly from its own origin only, switch to its twin and back, carry copy
-buttons and its verdict boxes, pass axe-core (no serious or critical violation) in the
-light and dark palettes, and leave a screenshot in test-artifacts/screenshots/.
+Served under a sub-path, as GitHub Pages serves it (a missing path gets the root 404.html).
+Each page is read at 1280 px and at 390 px: it loads from its own origin only, opens every
+tab group on Python, shows each example's verdict and exact error before its code, keeps
+code unscrolled and as large as elsewhere, leaves no stray space between Japanese characters,
+and stays usable on a phone. Then: axe-core in both palettes, the language switcher (anchor
+kept), linked and remembered tabs, identifier search in both languages, the 404 per language.
+Screenshots are left in test-artifacts/screenshots/.
 """
 
 import contextlib
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import watch
 from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.boxes import anchor_id
 from docs_harness.fences import parse_examples
+from docs_harness.labels import LABELS
 from docs_harness.pages import Page, all_pages
 
 pytestmark = pytest.mark.browser
 
 PAGES = [page.path for page in all_pages(LANGUAGES[0])]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
-VERDICT_TITLES = {"ja": ("OK", "禁止"), "en": ("OK", "Forbidden")}
 SERIOUS = {"serious", "critical"}
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+TAB_ORDER = {
+    "ja": ["Python（同期 API）", "Python（asyncio API）", "Go"],
+    "en": ["Python (sync API)", "Python (asyncio API)", "Go"],
+}
+STRAY_SPACE = re.compile(r"[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff][ \t]+[\u3040-\u30ff\u4e00-\u9fff]|[、。][ \t]")
 
 
 @contextlib.contextmanager
 def opened(browser, url: str, **context_options):
     """A fresh context and page that records what it loads, at url."""
-    context = browser.new_context(**context_options)
+    context = browser.new_context(**{"viewport": DESKTOP, **context_options})
     try:
         page = context.new_page()
         watch(page)
         page.goto(url)
+        page.wait_for_load_state("networkidle")
         yield page
     finally:
         context.close()
-
-
-def heading(page) -> str:
-    return page.locator("h1").first.inner_text().removesuffix("¶").strip()
 
 
 def foreign_requests(page, site_url) -> list[str]:
@@ -53,86 +61,215 @@ def assert_clean(page, site_url) -> None:
     assert foreign_requests(page, site_url) == []
 
 
+# What a reader sees ----------------------------------------------------------------------
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("doc", PAGES)
-def test_page_loads_cleanly_with_its_examples_marked(in_browser, site_url, language, doc):
-    in_browser(lambda browser: _loads_cleanly(browser, site_url, Page(language, doc)))
+def test_a_page_reads_right_on_a_desktop_and_on_a_phone(in_browser, site_url, language, doc):
+    in_browser(lambda browser: _reads_right(browser, site_url, Page(language, doc)))
 
 
-def _loads_cleanly(browser, site_url, doc: Page) -> None:
+def _reads_right(browser, site_url, doc: Page) -> None:
     with opened(browser, site_url + doc.site_path) as page:
-        page.wait_for_load_state("networkidle")
         assert page.locator("html").get_attribute("lang") == doc.language
-        examples = parse_examples(doc)
-        ok, forbidden = VERDICT_TITLES[doc.language]
-        titles = page.locator(".admonition-title").all_inner_texts()
-        assert titles.count(ok) == sum(e.expectation.succeeds for e in examples)
-        assert titles.count(forbidden) == sum(not e.expectation.succeeds for e in examples)
-        if page.locator("pre > code").count():
-            assert page.locator("button.md-code__button[title]").count() >= page.locator("pre > code").count()
+        _tabs_open_on_python(page, doc.language)
+        _boxes_put_the_verdict_first(page, doc)
+        for label in TAB_ORDER[doc.language]:  # linked tabs: one click shows that API everywhere
+            if page.locator(".tabbed-labels label", has_text=label).count():
+                page.locator(".tabbed-labels label", has_text=label).first.click()
+            _code_fits(page, doc, label)
+        if doc.language == "ja":
+            _japanese_reads_right(page, doc)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{doc.slug}.png", full_page=True)
+        python_first = page.locator(".tabbed-labels label", has_text=TAB_ORDER[doc.language][0])
+        if python_first.count():
+            python_first.first.click()
+        page.screenshot(path=SCREENSHOTS / f"{doc.slug}-1280.png", full_page=True)
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(100)
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{doc.name}: the page scrolls sideways by {overflow} px at 390 px"
+        _rule_tables_are_cards(page, doc)
+        page.screenshot(path=SCREENSHOTS / f"{doc.slug}-390.png", full_page=True)
         assert_clean(page, site_url)
 
 
+def _tabs_open_on_python(page, language: str) -> None:
+    groups = page.locator(".tabbed-set")
+    for index in range(groups.count()):
+        labels = groups.nth(index).locator(":scope > .tabbed-labels > label").all_inner_texts()
+        expected = [label for label in TAB_ORDER[language] if label in labels]
+        assert labels == expected, f"tab group {index + 1}: {labels} (Python first, then asyncio, then Go)"
+        checked = groups.nth(index).locator(":scope > input:checked")
+        assert checked.count() == 1 and groups.nth(index).locator(":scope > input").first.is_checked()
+
+
+def _boxes_put_the_verdict_first(page, doc: Page) -> None:
+    """In each example box: the verdict title, then (if forbidden) the exact error, then the code."""
+    for example in parse_examples(doc):
+        box = page.locator(f"#{anchor_id(example)} + .verdict-box")
+        assert box.count() == 1, f"{example.location}: no verdict box"
+        order = box.evaluate(
+            """box => [...box.querySelectorAll('.admonition-title, .error-text, .highlight .filename')]
+                      .map(e => e.classList.contains('admonition-title') ? 'verdict'
+                              : e.classList.contains('error-text') ? 'error' : 'code')"""
+        )
+        expected = (
+            ["verdict", "code"]
+            if example.expectation.succeeds or example.expectation.silent
+            else ["verdict", "error", "code"]
+        )
+        assert order == expected, f"{example.location}: {order}"
+        title = box.locator(".admonition-title").inner_text()
+        labels = LABELS[doc.language]
+        assert title.startswith(labels["ok"] if example.expectation.succeeds else labels["forbidden"]), title
+
+
+def _code_fits(page, doc: Page, tab: str) -> None:
+    """Visible code does not scroll sideways at 1280 px; example code is as large as other code;
+    the copy button does not cover a code line."""
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content pre > code')].filter(c => c.offsetParent).map(c => ({
+            scrolls: c.scrollWidth - c.clientWidth,
+            inBox: !!c.closest('.verdict-box'),
+            size: parseFloat(getComputedStyle(c).fontSize),
+            first: (c.textContent.split('\\n')[0] || '').slice(0, 40),
+            covered: (() => { const nav = c.closest('.highlight')?.querySelector('.md-code__nav');
+                              if (!nav || !c.firstChild) return false;
+                              const r = document.createRange(); r.selectNodeContents(c); const line = r.getClientRects()[0];
+                              const b = nav.getBoundingClientRect();
+                              return !!line && b.bottom > line.top && b.top < line.bottom && b.left < line.right; })()
+        }))"""
+    )
+    for code in found:
+        assert code["scrolls"] <= 0, (
+            f"{doc.name} ({tab}): code scrolls sideways by {code['scrolls']} px: {code['first']!r}"
+        )
+        assert code["size"] >= 13, f"{doc.name}: code at {code['size']} px: {code['first']!r}"
+    sizes = {code["inBox"]: code["size"] for code in found}
+    if True in sizes and False in sizes:
+        assert sizes[True] >= sizes[False], (
+            f"{doc.name}: example code at {sizes[True]} px, other code at {sizes[False]} px"
+        )
+
+
+def _japanese_reads_right(page, doc: Page) -> None:
+    texts = page.locator(".md-content article").evaluate(
+        """article => [...article.querySelectorAll('p, li, h1, h2, h3, td, th, .admonition-title')]
+                      .filter(e => !e.closest('pre, code')).map(e => e.innerText)"""
+    )
+    stray = [m.group(0) + f" in {text[:60]!r}" for text in texts for m in STRAY_SPACE.finditer(text)]
+    assert stray == [], f"{doc.name}: a space between Japanese characters"
+    assert page.locator('[title="Permanent link"]').count() == 0
+    assert "Switch to" not in page.content()
+
+
+def _rule_tables_are_cards(page, doc: Page) -> None:
+    tables = page.locator(".rules-table table")
+    for index in range(tables.count()):
+        table = tables.nth(index)
+        assert table.evaluate("t => getComputedStyle(t).display") == "block", (
+            "rule table rows should be cards at 390 px"
+        )
+        assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "a rule card is wider than the phone"
+        label = table.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label not in ("none", "normal", ""), "a card cell shows no column label"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("doc", PAGES)
-def test_the_switcher_lands_on_the_same_page_and_back(in_browser, site_url, doc):
+def test_no_serious_accessibility_violation_in_either_palette(in_browser, site_url, language, doc):
+    in_browser(lambda browser: _accessible(browser, site_url, Page(language, doc)))
+
+
+def _accessible(browser, site_url, doc: Page) -> None:
+    with opened(browser, site_url + doc.site_path, color_scheme="light") as page:
+        for scheme, palette in (("light", "default"), ("dark", "slate")):
+            if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != palette:
+                page.locator('form[data-md-component="palette"] label:visible').first.click()  # the reader's toggle
+            page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{palette}'")
+            violations = Axe().run(page).response["violations"]
+            serious = [
+                f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                for v in violations
+                if v["impact"] in SERIOUS
+            ]
+            assert serious == [], f"{doc.name} in the {scheme} palette"
+
+
+# Moving around ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc", PAGES)
+def test_the_switcher_lands_on_the_twin_at_the_same_anchor_and_back(in_browser, site_url, doc):
     in_browser(lambda browser: _switches(browser, site_url, Page(LANGUAGES[0], doc)))
 
 
 def _switches(browser, site_url, doc: Page) -> None:
     second = doc.twin(LANGUAGES[1])
     with opened(browser, site_url + doc.site_path) as page:
-        title = heading(page)
+        anchors = page.locator(".md-content h2[id]").evaluate_all("hs => hs.map(h => h.id)")
+        anchor = f"#{anchors[-1]}" if anchors else ""
+        page.goto(site_url + doc.site_path + anchor)
+        title = page.locator("h1").first.inner_text()
         page.locator(f'.md-select a[hreflang="{second.language}"]').first.dispatch_event("click")
-        page.wait_for_url(site_url + second.site_path)
+        page.wait_for_url(site_url + second.site_path + anchor)
         assert page.locator("html").get_attribute("lang") == second.language
-        assert heading(page) != title
+        assert page.locator("h1").first.inner_text() != title
         page.locator(f'.md-select a[hreflang="{doc.language}"]').first.dispatch_event("click")
-        page.wait_for_url(site_url + doc.site_path)
-        assert heading(page) == title
+        page.wait_for_url(site_url + doc.site_path + anchor)
+        assert page.locator("h1").first.inner_text() == title
         assert_clean(page, site_url)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("doc", PAGES)
-def test_no_serious_accessibility_violation(in_browser, site_url, scheme, language, doc):
-    in_browser(lambda browser: _accessible(browser, site_url, Page(language, doc), scheme))
+def test_a_readers_tab_choice_holds_on_every_page_and_the_next_visit(in_browser, site_url, language):
+    in_browser(lambda browser: _tabs_remembered(browser, site_url, language))
 
 
-def _accessible(browser, site_url, doc: Page, scheme: str) -> None:
-    with opened(browser, site_url + doc.site_path, color_scheme=scheme) as page:
-        page.wait_for_load_state("networkidle")
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-        violations = Axe().run(page).response["violations"]
-        serious = [
-            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in violations
-            if v["impact"] in SERIOUS
-        ]
-        assert serious == []
+def _tabs_remembered(browser, site_url, language: str) -> None:
+    asyncio_label = TAB_ORDER[language][1]
+    first, other = Page(language, "client/streams.md"), Page(language, "server/streams.md")
+    with opened(browser, site_url + first.site_path) as page:
+        page.locator(".tabbed-labels label", has_text=asyncio_label).first.click()
+        for url in (site_url + other.site_path, site_url + first.site_path):  # another page, then a new visit
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            chosen = page.locator(".tabbed-set").evaluate_all(
+                """sets => sets.filter(s => [...s.querySelectorAll(':scope > .tabbed-labels > label')]
+                            .some(l => l.innerText.includes('asyncio')))
+                          .map(s => s.querySelector(':scope > .tabbed-labels > label:nth-of-type(' +
+                              ([...s.querySelectorAll(':scope > input')].findIndex(i => i.checked) + 1) + ')').innerText)"""
+            )
+            assert chosen and set(chosen) == {asyncio_label}, f"{url}: {chosen}"
+        assert_clean(page, site_url)
 
 
 @pytest.mark.parametrize(
-    ("path", "query", "language_root"),
+    ("path", "query", "found"),
     [
-        ("/", "スレッド", "/"),
-        ("/client/sharing/", "チャネル", "/"),
-        ("/", "並行", "/"),
-        ("/pitfalls/", "ストリーム", "/"),
-        ("/server/handlers/", "キャンセル", "/"),
-        ("/en/", "thread", "/en/"),
-        ("/en/client/sharing/", "channel", "/en/"),
-        ("/en/pitfalls/", "cancel", "/en/"),
+        ("/", "DEADLINE_EXCEEDED", "errors/"),
+        ("/", "done_writing", "client/streams/"),
+        ("/", "run_coroutine_threadsafe", "client/sharing/"),
+        ("/", "Exception iterating requests", "errors/"),
+        ("/", "RESOURCE_EXHAUSTED", "errors/"),
+        ("/", "grpc.aio.AioRpcError", "errors/"),
+        ("/", "スレッド", ""),
+        ("/", "キャンセル", ""),
+        ("/en/", "RESOURCE_EXHAUSTED", "en/errors/"),
+        ("/en/", "multiprocessing", "en/pitfalls/"),
+        ("/en/", "Cancelling all calls", "en/errors/"),
+        ("/en/", "done_writing", "en/client/streams/"),
+        ("/en/", "thread", ""),
     ],
 )
-def test_search_finds_pages_of_the_readers_language_only(in_browser, site_url, path, query, language_root):
-    in_browser(lambda browser: _searches(browser, site_url, path, query, language_root))
+def test_search_finds_identifiers_and_error_texts_in_the_readers_language(in_browser, site_url, path, query, found):
+    in_browser(lambda browser: _searches(browser, site_url, path, query, found))
 
 
-def _searches(browser, site_url, path, query, language_root) -> None:
+def _searches(browser, site_url, path, query, found) -> None:
+    language_root = "/en/" if path.startswith("/en/") else "/"
     with opened(browser, site_url + path) as page:
         search = page.locator(".md-search__input")
         search.click()
@@ -141,29 +278,45 @@ def _searches(browser, site_url, path, query, language_root) -> None:
         results = page.locator(".md-search-result__item > a")
         results.first.wait_for()
         links = [results.nth(i).get_attribute("href") for i in range(results.count())]
-        assert links
         for link in links:
             assert link.startswith(site_url + language_root), link
             if language_root == "/":
                 assert not link.startswith(site_url + "/en/"), link
+        assert any(link.startswith(f"{site_url}/{found}") for link in links[:3]), f"{query!r}: {links[:3]}"
+        preview = page.locator(".md-search-result__article").first.inner_text()
+        assert preview.strip() and not preview.lstrip().startswith(("|", "✓", "✗")), preview[:80]
         assert_clean(page, site_url)
 
 
-def test_the_404_page_speaks_both_languages_and_leads_home(in_browser, site_url):
-    in_browser(lambda browser: _not_found(browser, site_url))
+@pytest.mark.parametrize(("language", "text"), [("ja", "ページが見つかりません"), ("en", "Page not found")])
+def test_a_missing_page_gets_the_404_in_its_language_with_links_home(in_browser, site_url, language, text):
+    in_browser(lambda browser: _not_found(browser, site_url, language, text))
 
 
-def _not_found(browser, site_url) -> None:
-    missing = site_url + "/no/such/page/"
-    with opened(browser, missing) as page:  # the host answers 404 with 404.html, as GitHub Pages does
-        page.wait_for_load_state("networkidle")
+def _not_found(browser, site_url, language: str, text: str) -> None:
+    prefix = "" if language == LANGUAGES[0] else f"/{language}"
+    missing = f"{site_url}{prefix}/no/such/page/"
+    with opened(browser, missing) as page:  # the host answers 404 with the root 404.html
+        page.wait_for_function(f"document.documentElement.lang === '{language}'")
+        assert text in page.locator("article").inner_text()
+        assert page.url == missing
+        homes = {
+            link.get_attribute("hreflang"): urlsplit(link.evaluate("a => a.href")).path
+            for link in page.locator(".md-select a[hreflang]").all()
+        }
+        base = urlsplit(site_url).path
+        assert homes == {lang: Page(lang, "index.md").site_path.replace("/", f"{base}/", 1) for lang in LANGUAGES}
         assert page.failed == [f"404 {missing}"]
-        assert page.console_errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
         page.failed.clear()
         page.console_errors.clear()
-        assert "ページが見つかりません" in page.locator('section[lang="ja"]').inner_text()
-        assert "Page not found" in page.locator('section[lang="en"]').inner_text()
-        page.locator('section[lang="en"] a').click()
-        page.wait_for_url(site_url + "/en/")
-        assert page.locator("html").get_attribute("lang") == "en"
-        assert_clean(page, site_url)
+        assert foreign_requests(page, site_url) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_title_is_the_sites_name(in_browser, site_url, language):
+    in_browser(lambda browser: _home_title(browser, site_url, Page(language, "index.md")))
+
+
+def _home_title(browser, site_url, home: Page) -> None:
+    with opened(browser, site_url + home.site_path) as page:
+        assert page.title() == page.locator(".md-header__topic").first.inner_text().strip()
