@@ -1,0 +1,25 @@
+"""Allowed: cancel() on a call that has finished returns False and changes nothing."""
+
+import asyncio
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+async def main() -> None:
+    async with grpc.aio.insecure_channel(server_address()) as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        call = stub.SayHello(greeter_pb2.HelloRequest(name="A"), timeout=5)
+        print("unary:", (await call).message)
+        print("  cancel():", call.cancel(), "| code():", await call.code())
+        request = greeter_pb2.StreamRequest(name="B", count=2)
+        stream = stub.StreamGreetings(request, timeout=5)
+        print("stream:", [reply.message async for reply in stream])
+        print("  cancel():", stream.cancel(), "| code():", await stream.code())
+        print("  read() again returns EOF:", await stream.read() is grpc.aio.EOF)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

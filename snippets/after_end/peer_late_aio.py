@@ -1,0 +1,53 @@
+"""Forbidden: context.peer() after the handler returned kills the process (SIGSEGV)."""
+
+import asyncio
+import subprocess
+import sys
+
+import grpc
+
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+CHILD = "--child"  # the crashing part runs in a child process of this example
+
+
+class Greeter(greeter_pb2_grpc.GreeterServicer):
+    def __init__(self) -> None:
+        self.kept = None
+        self.ended = asyncio.Event()
+
+    async def SayHello(self, request, context):
+        self.kept = context  # e.g. kept for a log line written later
+        context.add_done_callback(lambda _: self.ended.set())  # once the RPC has ended
+        return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
+
+
+async def serve_and_call() -> None:
+    greeter = Greeter()
+    server = grpc.aio.server()
+    greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    await server.start()
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        reply = await stub.SayHello(greeter_pb2.HelloRequest(name="A"), timeout=5)
+        print("child: the client got", repr(reply.message), flush=True)
+        await asyncio.wait_for(greeter.ended.wait(), timeout=5)  # the server is done
+        print("child: calling context.peer()", flush=True)
+        print("child: context.peer() =", greeter.kept.peer(), flush=True)
+    await server.stop(0)
+
+
+def main() -> None:
+    child = subprocess.run(
+        [sys.executable, __file__, CHILD], capture_output=True, text=True, timeout=30
+    )
+    print(child.stdout, end="")
+    child.check_returncode()  # raises CalledProcessError if the child died
+
+
+if __name__ == "__main__":
+    if CHILD in sys.argv:
+        asyncio.run(serve_and_call())
+    else:
+        main()

@@ -1,0 +1,21 @@
+"""Forbidden: call.write() after the call has ended raises InvalidStateError."""
+
+import asyncio
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+async def main() -> None:
+    async with grpc.aio.insecure_channel(server_address()) as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        call = stub.CollectGreetings(timeout=1)
+        await call.write(greeter_pb2.HelloRequest(name="first"))
+        print("the call ended:", await call.code())  # its deadline, 1 s
+        await call.write(greeter_pb2.HelloRequest(name="late"))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,60 @@
+"""Allowed: after init_gevent(), other greenlets run while a call waits."""
+
+import subprocess
+import sys
+
+GEVENT = "--gevent"  # this file runs itself again, as a gevent program
+if GEVENT in sys.argv:
+    from gevent import monkey
+
+    monkey.patch_all()  # first thing, before any other import
+    import grpc.experimental.gevent
+
+    grpc.experimental.gevent.init_gevent()  # after patching, before any gRPC object
+
+import time
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+def gevent_program() -> None:
+    import gevent
+
+    ticks = []
+
+    def ticker() -> None:  # another greenlet: ticks every 10 ms while it can run
+        for _ in range(1000):
+            gevent.sleep(0.01)
+            ticks.append(time.monotonic())
+
+    with grpc.insecure_channel(server_address()) as channel:
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        stub.SayHello(greeter_pb2.HelloRequest(name="warm-up"), timeout=5)
+        greenlet = gevent.spawn(ticker)
+        gevent.sleep(0.1)
+        before = len(ticks)
+        slow = greeter_pb2.HelloRequest(name="slow", delay_ms=1000)
+        print("reply:", stub.SayHello(slow, timeout=5).message)
+        print("at least 10 ticks while the 1 s call ran:", len(ticks) - before >= 10)
+        greenlet.kill()
+
+        start = time.monotonic()
+        short = greeter_pb2.HelloRequest(name="short", delay_ms=200)
+        calls = [gevent.spawn(stub.SayHello, short, timeout=5) for _ in range(10)]
+        gevent.joinall(calls, timeout=10, raise_error=True)
+        took = time.monotonic() - start
+        print("10 calls of 0.2 s in 10 greenlets took less than 1 s:", took < 1)
+
+
+def main() -> None:
+    command = [sys.executable, __file__, GEVENT]
+    child = subprocess.run(command, capture_output=True, text=True, timeout=20)
+    child.check_returncode()
+    print(child.stdout, end="")
+
+
+if __name__ == "__main__":
+    gevent_program() if GEVENT in sys.argv else main()

@@ -1,0 +1,54 @@
+"""Allowed: channels told apart by an option of their own each get a connection."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import grpc
+
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+class Greeter(greeter_pb2_grpc.GreeterServicer):
+    def __init__(self) -> None:
+        self.started = {}  # name -> the client's address as the server sees it
+
+    def StreamGreetings(self, request, context):
+        self.started[request.name] = context.peer()
+        ended = threading.Event()
+        context.add_callback(ended.set)
+        yield greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
+        ended.wait(timeout=10)  # stay open until the call ends
+
+
+def main() -> None:
+    greeter = Greeter()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        server = grpc.server(pool, options=[("grpc.max_concurrent_streams", 2)])
+        greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
+        target = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
+        server.start()
+        channels = [  # any option key and value of your own makes each channel distinct
+            grpc.insecure_channel(target, options=[("guide.channel_number", n)])
+            for n in range(2)
+        ]
+        stubs = [greeter_pb2_grpc.GreeterStub(channel) for channel in channels]
+
+        def stream(stub, name: str):
+            request = greeter_pb2.StreamRequest(name=name)
+            return stub.StreamGreetings(request, timeout=10)
+
+        a, b = stream(stubs[0], "A"), stream(stubs[0], "B")
+        next(a), next(b)  # channel 0 is at the server's limit
+        c = stream(stubs[1], "C")
+        print("call C, on channel 1:", next(c).message)
+        print("handlers started:", sorted(greeter.started))
+        print("connections they came on:", len(set(greeter.started.values())))
+        for call in (a, b, c):
+            call.cancel()
+        for channel in channels:
+            channel.close()
+        server.stop(0)
+
+
+if __name__ == "__main__":
+    main()

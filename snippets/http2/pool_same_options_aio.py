@@ -1,0 +1,50 @@
+"""Forbidden: two channels with the same target and options share one connection."""
+
+import asyncio
+
+import grpc
+
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+class Greeter(greeter_pb2_grpc.GreeterServicer):
+    def __init__(self) -> None:
+        self.started = {}  # name -> the client's address as the server sees it
+
+    async def StreamGreetings(self, request, context):
+        self.started[request.name] = context.peer()
+        yield greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
+        await asyncio.sleep(10)  # stay open until the call ends (cancelled)
+
+
+async def main() -> None:
+    greeter = Greeter()
+    server = grpc.aio.server(options=[("grpc.max_concurrent_streams", 2)])
+    greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
+    target = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
+    await server.start()
+    channels = [grpc.aio.insecure_channel(target) for _ in range(2)]  # a "pool"
+    stubs = [greeter_pb2_grpc.GreeterStub(channel) for channel in channels]
+
+    def stream(stub, name: str):
+        request = greeter_pb2.StreamRequest(name=name)
+        return stub.StreamGreetings(request, timeout=10)
+
+    a, b = stream(stubs[0], "A"), stream(stubs[0], "B")
+    await a.read(), await b.read()  # channel 0 is at the server's limit
+    c = stream(stubs[1], "C")  # the other channel of the pool
+    await asyncio.sleep(1)
+    print("after 1 s, handlers started:", sorted(greeter.started))
+    print("connections they came on:", len(set(greeter.started.values())))
+    try:
+        assert "C" in greeter.started, "call C, on the second channel, should run"
+    finally:
+        for call in (c, a, b):  # c first: it must not take a freed stream
+            call.cancel()
+        for channel in channels:
+            await channel.close()
+        await server.stop(0)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
