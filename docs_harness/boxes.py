@@ -65,6 +65,10 @@ def title(expectation: Expectation, language: str) -> str:
         return labels["ok"]
     if expectation.silent:
         return labels["silent"]
+    if expectation.crashes:
+        return f"{labels['forbidden']} — {labels['crash'].format(signal=expectation.crashes)}"
+    if expectation.hangs:
+        return f"{labels['forbidden']} — {labels['hang']}"
     error = f"`{expectation.raises.rpartition('.')[2]}`"
     code = f" `{expectation.code}`" if expectation.code else ""
     return f"{labels['forbidden']} — {error}{code}"
@@ -80,6 +84,10 @@ def render(
     body: list[str] = []
     if expectation.silent:
         body += [labels["silent_sentence"].format(message=_code(evidence.message(example))), ""]
+    elif expectation.crashes:
+        body += [labels["crash_sentence"].format(signal=expectation.crashes), ""]
+    elif expectation.hangs:
+        body += [labels["hang_sentence"].format(timeout=f"{example.timeout:g}"), ""]
     elif not expectation.succeeds:
         printed = evidence.printed(example)
         body += [labels["raises"], "", f"{marker}{{.text .error-text}}", *printed.splitlines(), marker, ""]
@@ -175,7 +183,12 @@ def _versions_table(example: Example, language: str, evidence: Evidence) -> list
             ),
             None,
         )
-        if recorded is not None and not recorded.succeeded and not variant.expectation.silent:
+        if (
+            recorded is not None
+            and recorded.ended_by_itself
+            and not recorded.succeeded
+            and not variant.expectation.silent
+        ):
             outcome += f": {_code(recorded.message or '')}"
         if variant.see:
             outcome += f" ([{labels['see']}]({variant.see}))"

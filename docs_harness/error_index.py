@@ -40,7 +40,7 @@ def render(on_page: Page, pages: list[Page], releases: list[Results]) -> str:
         for release in releases:
             recorded = release.examples.get(example.id)
             expected = example.outcomes.for_version(release.grpcio).expectation if recorded else None
-            if recorded is None or recorded.succeeded or expected.silent:
+            if recorded is None or recorded.succeeded or not recorded.ended_by_itself or expected.silent:
                 continue
             kind = recorded.code or recorded.error.rpartition(".")[2]
             short = f"{kind}: {_first_line(recorded.message)}"

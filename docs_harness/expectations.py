@@ -8,7 +8,8 @@ shows the damage.
 When the outcome depends on the grpcio version, the fence states each one with a version
 range: ``grpcio=">=1.83"`` restricts the plain options, and options suffixed ``@RANGE``
 (``ok@<1.83``, ``raises@<1.83=…``, ``code@…``, ``match@…``) state the outcome for that range;
-``code@``/``match@`` alone change just that part. ``see@RANGE="URL"`` (or ``see=``) links the
+``code@``/``match@`` alone change just that part. ``crashes="SIGSEGV"`` (the process dies of
+that signal) and ``hangs`` (still running at its deadline) are outcomes of isolated examples. ``see@RANGE="URL"`` (or ``see=``) links the
 grpc change that explains it. Ranges are PEP 440 specifiers; a version no range covers is an
 error, never a pass.
 """
@@ -16,6 +17,7 @@ error, never a pass.
 import builtins
 import importlib
 import re
+import signal
 from dataclasses import dataclass, replace
 
 import grpc
@@ -23,8 +25,9 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 SELF_CHECK = "AssertionError"  # the example's own check: grpcio itself raises nothing
-EXPECTATION_KEYS = ("raises", "code", "match")
-VARIANT_KEYS = (*EXPECTATION_KEYS, "see")  # the keys that take an @RANGE suffix (and "ok")
+EXPECTATION_KEYS = ("raises", "code", "match", "crashes")  # options with a value
+OUTCOME_FLAGS = ("ok", "hangs")  # options without one (ok only with @RANGE: plain success needs no option)
+VARIANT_KEYS = (*EXPECTATION_KEYS, "see")  # the keys that take an @RANGE suffix (as do the flags)
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,12 @@ class Expectation:
     raises: str | None = None  # dotted name of an exception class; None: the example must succeed
     code: str | None = None  # a grpc.StatusCode name, e.g. "INTERNAL"
     match: str | None = None  # a regular expression searched in the message
+    crashes: str | None = None  # the process dies of this signal, e.g. "SIGSEGV" (isolated examples)
+    hangs: bool = False  # the example never returns: it is still running at its deadline (isolated)
 
     @property
     def succeeds(self) -> bool:
-        return self.raises is None
+        return self.raises is None and self.crashes is None and not self.hangs
 
     @property
     def silent(self) -> bool:
@@ -48,6 +53,14 @@ class Expectation:
 
     def validate(self) -> None:
         """ValueError saying what is malformed."""
+        if sum((self.raises is not None, self.crashes is not None, self.hangs)) > 1:
+            raise ValueError("an outcome is one of raises=..., crashes=... or hangs")
+        if self.crashes is not None:
+            if self.crashes not in signal.Signals.__members__:
+                raise ValueError(f"crashes={self.crashes} is not a signal name like SIGSEGV")
+            if self.code or self.match:
+                raise ValueError("code=... and match=... go with raises=..., not crashes=...")
+            return
         if self.raises is None:
             if self.code or self.match:
                 raise ValueError("code=... and match=... need raises=<exception class>")
@@ -62,6 +75,10 @@ class Expectation:
                 raise ValueError(f"match={self.match!r} is not a regular expression: {error}") from None
 
     def describe(self) -> str:
+        if self.crashes:
+            return f"a crash ({self.crashes})"
+        if self.hangs:
+            return "a hang (still running at its deadline)"
         if self.succeeds:
             return "success"
         parts = [self.raises]
@@ -115,7 +132,7 @@ class Outcomes:
     @classmethod
     def from_options(cls, options: dict[str, str]) -> "Outcomes":
         """From a fence's options; ValueError says what is malformed."""
-        plain = Expectation(*(options.get(key) for key in EXPECTATION_KEYS))
+        plain = _expectation(options)
         plain.validate()
         base = Variant(
             plain, _specifier(options["grpcio"], "grpcio") if "grpcio" in options else None, options.get("see")
@@ -127,12 +144,12 @@ class Outcomes:
                 ranged.setdefault(spec, {})[name] = value
         variants = [base]
         for spec, keys in ranged.items():
-            if "ok" in keys and set(keys) & set(EXPECTATION_KEYS):
-                raise ValueError(f"ok@{spec} cannot go with raises@/code@/match@{spec}")
+            if "ok" in keys and set(keys) & {*EXPECTATION_KEYS, "hangs"}:
+                raise ValueError(f"ok@{spec} cannot go with another outcome for {spec}")
             if "ok" in keys:
                 expectation = Expectation()
-            elif "raises" in keys:
-                expectation = Expectation(*(keys.get(key) for key in EXPECTATION_KEYS))
+            elif set(keys) & {"raises", "crashes", "hangs"}:
+                expectation = _expectation(keys)
             elif set(keys) & {"code", "match"}:
                 expectation = replace(plain, **{k: v for k, v in keys.items() if k in EXPECTATION_KEYS})
             else:
@@ -142,6 +159,10 @@ class Outcomes:
         if len(variants) > 1 and base.versions is None:
             raise ValueError('an example with @RANGE outcomes must give its plain outcome a range too: grpcio="..."')
         return cls(tuple(variants))
+
+
+def _expectation(options: dict[str, str]) -> Expectation:
+    return Expectation(*(options.get(key) for key in EXPECTATION_KEYS), hangs="hangs" in options)
 
 
 def _specifier(text: str, where: str) -> SpecifierSet:
@@ -159,10 +180,6 @@ def exception_class(dotted: str) -> type[BaseException]:
     if not (isinstance(found, type) and issubclass(found, BaseException)):
         raise ValueError(f"raises={dotted} is not an exception class")
     return found
-
-
-def qualified_name(cls: type) -> str:
-    return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
 
 
 def _resolve(dotted: str):

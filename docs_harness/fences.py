@@ -17,15 +17,15 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from docs_harness.expectations import VARIANT_KEYS, Outcomes
+from docs_harness.expectations import OUTCOME_FLAGS, VARIANT_KEYS, Outcomes
 from docs_harness.pages import Page
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}|~{3,})(?P<info>[^`]*)$")
 INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 PYTHON_LANGUAGES = {"python", "py", "python3"}
 VALUE_OPTIONS = (*VARIANT_KEYS, "grpcio", "timeout", "rule")
-FLAG_OPTIONS = ("isolate",)
-RANGED_OPTIONS = (*VARIANT_KEYS, "ok")  # take an @RANGE suffix: raises@<1.83=..., ok@<1.83
+FLAG_OPTIONS = ("isolate", "hangs")
+RANGED_OPTIONS = (*VARIANT_KEYS, *OUTCOME_FLAGS)  # take an @RANGE suffix: raises@<1.83=..., ok@<1.83
 DEFAULT_TIMEOUT = 15.0
 MAX_TIMEOUT = 300.0
 SNIPPETS_DIR = "snippets"
@@ -169,7 +169,7 @@ def _example(page: Page, fence: Fence, heading: re.Match | None, words: list[str
         option = OPTION.match(word)
         name, ranged, value = option.group("name", "range", "value") if option else (None, None, None)
         key = f"{name}@{ranged}" if ranged else name
-        if value is None and (name in FLAG_OPTIONS and not ranged or name == "ok" and ranged):
+        if value is None and (name in FLAG_OPTIONS and not ranged or name in OUTCOME_FLAGS and ranged):
             options[key] = ""
         elif value is not None and (name in VALUE_OPTIONS and not ranged or name in VARIANT_KEYS and ranged):
             options[key] = value
@@ -197,6 +197,8 @@ def _example(page: Page, fence: Fence, heading: re.Match | None, words: list[str
             fail(f"an example with rule= must name its API: {snippet} should end in _sync.py or _aio.py")
 
     try:
+        if "isolate" not in options and any(k.partition("@")[0] in ("crashes", "hangs") for k in options):
+            raise ValueError("crashes=... and hangs need isolate (the example's own process dies or is stopped)")
         outcomes = Outcomes.from_options(
             {k: v for k, v in options.items() if k.partition("@")[0] in RANGED_OPTIONS or k == "grpcio"}
         )

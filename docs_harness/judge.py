@@ -7,27 +7,52 @@ It returns the problems, each a sentence; none means the example keeps its page'
 import difflib
 import re
 
-from docs_harness.expectations import SELF_CHECK, Expectation, NotCovered, exception_class, qualified_name
+from docs_harness.expectations import SELF_CHECK, Expectation, NotCovered, exception_class
 from docs_harness.fences import Example
-from docs_harness.observation import ErrorInfo, Observation
+from docs_harness.observation import ErrorInfo, Observation, qualified_name
 from docs_harness.results import Recorded
 
 
 def judge(example: Example, observation: Observation, grpc_version: str, recorded: Recorded | None = None) -> list[str]:
     if observation.failure:
         return [observation.failure]
-    if observation.timed_out is not None:
-        return [f"the example was still running after {observation.timed_out:g} s (its deadline)"]
     try:
         variant = example.outcomes.for_version(grpc_version)
     except NotCovered as error:
         return [str(error)]
-    problems = check(variant.expectation, observation.error)
+    problems = check_run(variant.expectation, observation.error, observation.signal, observation.timed_out)
+    if variant.expectation.crashes or variant.expectation.hangs:  # nothing it printed survives
+        if example.output_path.exists():
+            problems.append(f"{example.output_name}: a run that crashes or hangs has no output to check")
+        return problems
     if not problems and variant is example.outcomes.variants[0]:
         problems += _output_differences(example, observation.stdout)
     if not problems and recorded is not None and not (observation.error and observation.error.raised_by_snippet):
         problems += _differences_from_record(observation.error, recorded)  # grpcio's texts, not the snippet's own
     return problems + [f"left behind: {item}" for item in observation.leftovers]
+
+
+def check_run(
+    expectation: Expectation, error: ErrorInfo | None, died_of: str | None, timed_out: float | None
+) -> list[str]:
+    """How a run (an error or none, a fatal signal, a deadline passed) differs from the expected outcome."""
+    if expectation.hangs:
+        if timed_out is not None:
+            return []
+        return [f"its process died of {died_of} instead of hanging"] if died_of else ["it returned instead of hanging"]
+    if timed_out is not None:
+        return [f"the example was still running after {timed_out:g} s (its deadline)"]
+    if expectation.crashes:
+        if died_of == expectation.crashes:
+            return []
+        return (
+            [f"its process died of {died_of}, not {expectation.crashes}"]
+            if died_of
+            else [f"its process did not die of {expectation.crashes}"]
+        )
+    if died_of:
+        return [f"its process died of {died_of}"]
+    return check(expectation, error)
 
 
 def check(expectation: Expectation, error: ErrorInfo | None) -> list[str]:
@@ -53,10 +78,17 @@ def check(expectation: Expectation, error: ErrorInfo | None) -> list[str]:
     return problems
 
 
+HANG, CRASH = "hang", "crash: "  # how a results file records a run that hung, or died of a signal
+
+
 def check_recorded(expectation: Expectation, recorded: Recorded) -> list[str]:
     """How a results file's entry differs from the expected outcome (the same rules as check)."""
     if recorded.succeeded:
-        return check(expectation, None)
+        return check_run(expectation, None, None, None)
+    if recorded.error == HANG:
+        return check_run(expectation, None, None, 0.0)
+    if recorded.error.startswith(CRASH):
+        return check_run(expectation, None, recorded.error.removeprefix(CRASH), None)
     try:
         classes = [qualified_name(cls) for cls in exception_class(recorded.error).__mro__]
     except ValueError:  # a class this grpcio does not have: its own name is all there is to compare

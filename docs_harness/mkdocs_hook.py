@@ -68,7 +68,9 @@ def _with_boxes(markdown: str, this: Page, config) -> str:
     lines = markdown.splitlines()
     for example in reversed(parse_examples(this, markdown)):  # bottom-up: the line numbers above stay right
         explanations, taken = boxes.explanations_after(lines, example)
-        box = boxes.render(example, explanations, this.language, _evidence(this.root), config["extra"].get("repository"))
+        box = boxes.render(
+            example, explanations, this.language, _evidence(this.root), config["extra"].get("repository")
+        )
         lines[example.fence.line - 1 : example.fence.end_line + taken] = box
     return "\n".join(lines) + "\n"
 

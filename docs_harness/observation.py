@@ -1,6 +1,8 @@
 """Run one snippet file as a reader would (``python snippets/…/x.py``) and record what happened.
 
-The record (``Observation``) is plain data, so an isolated child process can send it back;
+The record (``Observation``) is plain data, so an isolated child process can send it back
+(this module imports nothing but the standard library, so that a child runs its snippet in
+a process as fresh as a reader's);
 ``docs_harness.judge`` decides whether it is what the page says. Output is captured per
 example: standard output (compared with the snippet's ``.out``), and standard error at the
 file-descriptor level, where grpc core writes its log lines (shown only with a failure).
@@ -14,14 +16,15 @@ import re
 import signal
 import sys
 import tempfile
-import threading
 import time
 import traceback
 import types
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from docs_harness.expectations import qualified_name
+
+def qualified_name(cls: type) -> str:
+    return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
 
 
 class ExampleTimeout(BaseException):
@@ -55,8 +58,9 @@ class Observation:
     error: ErrorInfo | None = None  # what the snippet raised, if anything
     stdout: str = ""
     log: str = ""  # standard error, grpc core's log lines included
-    timed_out: float | None = None  # the deadline it ran past
-    failure: str | None = None  # the run itself failed: killed, or exited without reporting
+    timed_out: float | None = None  # the deadline it ran past (then it was stopped)
+    signal: str | None = None  # an isolated example's process died of this signal, e.g. "SIGSEGV"
+    failure: str | None = None  # the run itself failed: it exited without reporting
     leftovers: list[str] = field(default_factory=list)  # what an in-process example left running
     seconds: float = 0.0
 
@@ -120,8 +124,9 @@ def _error_info(error: BaseException, snippet: Path) -> ErrorInfo:
 
 
 def _status_code(error: BaseException) -> str | None:
-    import grpc
-
+    grpc = sys.modules.get("grpc")  # not imported here: an isolated child imports nothing before its snippet
+    if grpc is None:
+        return None
     code = getattr(error, "code", None)
     try:
         value = code() if callable(code) else None
@@ -213,12 +218,16 @@ def _captured_stderr():
 
 @contextlib.contextmanager
 def _deadline(seconds: float):
-    if threading.current_thread() is not threading.main_thread():
+    threading = sys.modules.get("threading")  # not imported here: gevent patches it in some snippets
+    if threading is not None and threading.current_thread() is not threading.main_thread():
         raise RuntimeError("examples run in the main thread (their deadline is a SIGALRM)")
 
     def expire(signum, frame):
         raise ExampleTimeout(f"the example was still running after {seconds:g} s (its deadline)")
 
+    if not seconds:  # no deadline in this process: its parent stops it
+        yield
+        return
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:

@@ -25,7 +25,7 @@ from docs_harness import end_of_run, leaks
 from docs_harness.expectations import NotCovered
 from docs_harness.fences import Example, FenceError, parse_examples
 from docs_harness.isolation import run_isolated
-from docs_harness.judge import judge
+from docs_harness.judge import CRASH, HANG, judge
 from docs_harness.observation import Observation, elide_run_details, observe
 from docs_harness.pages import Page
 from docs_harness.results import Recorded, Results
@@ -162,7 +162,8 @@ class ExampleRunner:
 
     def _execute(self, example: Example) -> Observation:
         if example.isolate:
-            return run_isolated(example.snippet_path, example.timeout, example.page.root)
+            hangs = any(v.expectation.hangs for v in example.outcomes.variants)
+            return run_isolated(example.snippet_path, example.timeout, example.page.root, alarm=not hangs)
         before = leaks.take(self.server.active_handlers)
         return observe(
             example.snippet_path, example.timeout, after=lambda: leaks.leftovers(before, self.server.active_handlers)
@@ -171,8 +172,12 @@ class ExampleRunner:
 
 def _recorded(observation: Observation) -> dict | None:
     """What a results file keeps of an observation (None: the run itself failed)."""
-    if observation.failure or observation.timed_out is not None:
+    if observation.failure:
         return None
+    if observation.timed_out is not None:
+        return {"error": HANG}
+    if observation.signal:
+        return {"error": CRASH + observation.signal}
     error = observation.error
     if error is None:
         return {"error": None}
@@ -233,8 +238,12 @@ def report(example: Example, observation: Observation, problems: list[str]) -> s
         expected = example.outcomes.for_version(grpc.__version__).expectation.describe()
     except NotCovered:
         expected = f"an outcome stated for grpcio {grpc.__version__}"
-    if observation.failure or observation.timed_out is not None:
+    if observation.failure:
         got = "no outcome"
+    elif observation.timed_out is not None:
+        got = "a hang (still running at its deadline)"
+    elif observation.signal:
+        got = f"a crash ({observation.signal})"
     else:
         got = error.describe() if error else "success"
     parts = [

@@ -35,6 +35,11 @@ class Recorded:
     def succeeded(self) -> bool:
         return self.error is None
 
+    @property
+    def ended_by_itself(self) -> bool:
+        """False for a run that hung ("hang") or whose process died of a signal ("crash: SIGSEGV")."""
+        return self.error is None or not (self.error == "hang" or self.error.startswith("crash: "))
+
 
 @dataclass
 class Results:

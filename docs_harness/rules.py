@@ -187,6 +187,8 @@ def _chip(verdict: str, labels: dict[str, str], go: bool = False) -> str:
 def _detail(expectation: Expectation) -> str:
     if expectation.succeeds or expectation.silent:
         return ""
+    if expectation.crashes or expectation.hangs:
+        return f' <code class="verdict-error">{expectation.crashes or "hang"}</code>'
     error = expectation.raises.rpartition(".")[2]
     code = f" {expectation.code}" if expectation.code else ""
     return f' <code class="verdict-error">{html.escape(error + code)}</code>'

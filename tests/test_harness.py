@@ -136,7 +136,7 @@ def test_a_hanging_example_fails_at_its_deadline_and_the_next_one_still_runs(run
     )
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(
-        ["*page.md:1 (example snippets/hangs.py): expected success, got no outcome", "*still running after 1 s*"]
+        ["*page.md:1 (example snippets/hangs.py): expected success, got a hang (still running at its deadline)", "*still running after 1 s*"]
     )
     result.stdout.fnmatch_lines(["*where it was when its deadline passed:*", "*hangs.py*line 2*"])
     assert time.monotonic() - started < 30
@@ -151,7 +151,7 @@ def test_an_isolated_example_that_ignores_its_alarm_is_killed_and_the_next_one_s
     """
     result = run_page(fence("wedged", "isolate timeout=1") + fence("good"), wedged=wedged, good="print('fine')\n")
     result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*page.md:1 (example snippets/wedged.py): *", "*did not finish in 1 s*killed*"])
+    result.stdout.fnmatch_lines(["*page.md:1 (example snippets/wedged.py): *", "*still running after 1 s*", "*", "", "(killed after its deadline)"])
     assert time.monotonic() - started < 40
 
 
@@ -232,7 +232,7 @@ def test_printed_output_must_match_the_out_file(run_page, pytester):
 def test_a_leaked_thread_fails_the_example(run_page):
     leaky = """
         import threading, time
-        threading.Thread(target=time.sleep, args=(5,), name="forgotten").start()
+        threading.Thread(target=time.sleep, args=(60,), name="forgotten", daemon=True).start()
     """
     result = run_page(fence("leaky"), leaky=leaky)
     result.assert_outcomes(failed=1, errors=1)  # the example, and the run's own end check
@@ -302,3 +302,28 @@ def test_recorded_errors_are_written_and_a_changed_text_fails(run_page, pytester
     changed = run_page(fence("texts", 'raises="ValueError"'), texts="int('another text')\n")
     changed.assert_outcomes(failed=1)
     changed.stdout.fnmatch_lines(["*it prints another error than the one recorded for grpcio*", "*./dev test --record"])
+
+
+def test_a_crash_or_a_hang_can_be_the_stated_outcome_of_an_isolated_example(run_page):
+    crash = "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n"
+    result = run_page(
+        fence("crash", 'crashes="SIGSEGV" isolate')
+        + fence("no_crash", 'crashes="SIGSEGV" isolate')
+        + fence("hang", "hangs isolate timeout=1")
+        + fence("no_hang", "hangs isolate timeout=1"),
+        crash=crash,
+        no_crash="print('fine')\n",
+        hang="import time\ntime.sleep(60)\n",
+        no_hang="print('back')\n",
+    )
+    result.assert_outcomes(passed=2, failed=2)
+    result.stdout.fnmatch_lines(
+        ["*no_crash.py): expected a crash (SIGSEGV), got success", "- its process did not die of SIGSEGV"]
+    )
+    result.stdout.fnmatch_lines(["*no_hang.py): expected a hang (still running at its deadline), got success"])
+
+
+def test_a_crash_or_a_hang_needs_isolation(run_page):
+    result = run_page(fence("crash", 'crashes="SIGSEGV"'), crash="print(1)\n")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["docs/en/page.md:1: crashes=... and hangs need isolate*"])

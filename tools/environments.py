@@ -21,7 +21,15 @@ from docs_harness.versions import pinned
 MATRIX_FILE = PROJECT_ROOT / "matrix.toml"
 CACHE = PROJECT_ROOT / ".matrix"
 PER_RELEASE = ("grpcio", "grpcio-tools", "protobuf", "setuptools")  # what the matrix changes
-TEST_PACKAGES = ["pytest", "pytest-markdown-docs", "pytest-xdist", "pytest-randomly", "markdown-it-py", "packaging", "PyYAML"]
+TEST_PACKAGES = [
+    "pytest",
+    "pytest-markdown-docs",
+    "pytest-xdist",
+    "pytest-randomly",
+    "markdown-it-py",
+    "packaging",
+    "PyYAML",
+]
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,9 @@ def ensure(release: Release, log) -> float:
         if line.split("==")[0].strip().lower() not in PER_RELEASE
     )
     stamp = release.folder / ".ready"
-    key = hashlib.sha256(f"{release}{wanted}{(PROJECT_ROOT / 'protos/guidepb/greeter.proto').read_text()}".encode()).hexdigest()
+    key = hashlib.sha256(
+        f"{release}{wanted}{(PROJECT_ROOT / 'protos/guidepb/greeter.proto').read_text()}".encode()
+    ).hexdigest()
     if stamp.exists() and stamp.read_text() == key:
         return 0.0
     release.folder.mkdir(parents=True, exist_ok=True)
@@ -82,11 +92,28 @@ def ensure(release: Release, log) -> float:
     packages = [f"grpcio=={release.grpcio}", f"grpcio-tools=={release.tools}", *TEST_PACKAGES]
     if release.protobuf:
         packages.append(f"protobuf=={release.protobuf}")
-    _run([str(release.python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", str(constraints), *packages], log)
+    _run(
+        [
+            str(release.python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            str(constraints),
+            *packages,
+        ],
+        log,
+    )
     stubs = release.stubs / "guidepb"
     stubs.mkdir(parents=True, exist_ok=True)
-    (stubs / "__init__.py").write_text((PROJECT_ROOT / "protos/guidepb/__init__.py").read_text(encoding="utf-8"), encoding="utf-8")
-    (stubs / "greeter.proto").write_text((PROJECT_ROOT / "protos/guidepb/greeter.proto").read_text(encoding="utf-8"), encoding="utf-8")
+    (stubs / "__init__.py").write_text(
+        (PROJECT_ROOT / "protos/guidepb/__init__.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (stubs / "greeter.proto").write_text(
+        (PROJECT_ROOT / "protos/guidepb/greeter.proto").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     _run(
         [str(release.python), "-m", "grpc_tools.protoc", f"-I{release.stubs}", f"--python_out={release.stubs}",
          f"--grpc_python_out={release.stubs}", f"{stubs / 'greeter.proto'}"],

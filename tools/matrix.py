@@ -35,7 +35,12 @@ def run_examples(release: Release, record_to: Path, extra: list[str] = ()) -> su
         "-p", "no:cacheprovider", "-q", "--record", "--record-to", str(record_to), *extra,
     ]  # fmt: skip
     return subprocess.run(
-        command, cwd=PROJECT_ROOT, env=environments.environment(release), capture_output=True, text=True, timeout=RUN_SECONDS
+        command,
+        cwd=PROJECT_ROOT,
+        env=environments.environment(release),
+        capture_output=True,
+        text=True,
+        timeout=RUN_SECONDS,
     )
 
 
@@ -50,7 +55,9 @@ def differences(committed: Results | None, fresh: Results | None) -> list[str]:
         before = committed.examples.get(example)
         if before != now:
             found.append(f"{example}: was {_outcome(before)}, now {_outcome(now)}")
-    found += [f"{example}: recorded before, not run now" for example in sorted(set(committed.examples) - set(fresh.examples))]
+    found += [
+        f"{example}: recorded before, not run now" for example in sorted(set(committed.examples) - set(fresh.examples))
+    ]
     return found
 
 
@@ -68,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--versions", help="comma-separated grpcio releases (default: every release of matrix.toml)")
     parser.add_argument("--check", action="store_true", help="do not write results/; fail on any difference")
     args = parser.parse_args(argv)
-    chosen = [environments.release_for(v) for v in args.versions.split(",")] if args.versions else environments.releases()
+    chosen = (
+        [environments.release_for(v) for v in args.versions.split(",")] if args.versions else environments.releases()
+    )
     started = time.monotonic()
     log_dir = environments.CACHE
     log_dir.mkdir(exist_ok=True)
@@ -88,8 +97,18 @@ def main(argv: list[str] | None = None) -> int:
         tail = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else "(no output)"
         status = "ok" if run.returncode == 0 and not changed else "DIFFERS"
         failed |= status != "ok"
-        summary.append({"grpcio": release.grpcio, "install_s": round(installs[release], 1), "run_s": round(seconds, 1), "pytest": tail})
-        print(f"grpcio {release.grpcio}: {status} - {tail} ({seconds:.0f} s; environment {installs[release]:.0f} s)", flush=True)
+        summary.append(
+            {
+                "grpcio": release.grpcio,
+                "install_s": round(installs[release], 1),
+                "run_s": round(seconds, 1),
+                "pytest": tail,
+            }
+        )
+        print(
+            f"grpcio {release.grpcio}: {status} - {tail} ({seconds:.0f} s; environment {installs[release]:.0f} s)",
+            flush=True,
+        )
         if run.returncode != 0:
             print(_failures(run.stdout), flush=True)
         for line in changed:

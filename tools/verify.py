@@ -37,6 +37,8 @@ def verdict(recorded: Recorded | None) -> str:
         return "no outcome (it failed to run or ran past its deadline)"
     if recorded.succeeded:
         return "OK"
+    if not recorded.ended_by_itself:
+        return f"forbidden: {recorded.error}"
     if recorded.own:
         return "forbidden (no error)"
     code = f" {recorded.code}" if recorded.code else ""
@@ -75,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     releases = verified()
     if version not in releases:
-        print(f"grpcio {version} is not one this guide was verified on ({', '.join(releases)}): running every example on it.")
+        print(
+            f"grpcio {version} is not one this guide was verified on ({', '.join(releases)}): running every example on it."
+        )
     release = environments.release_for(version)
     started = time.monotonic()
     environments.CACHE.mkdir(exist_ok=True)
