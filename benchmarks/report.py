@@ -669,7 +669,7 @@ def section(qid: str, results: dict, lang: str, heading: str = "##") -> str:
     )
     number = list(TITLES).index(qid) + 1
     out = [
-        f"{heading} {number}. {title}",
+        f"{heading} {number}. {title} {{ #{qid} }}",
         "",
         f"**{line}**",
         "",
@@ -931,7 +931,7 @@ def judge(results: dict, lang: str) -> list[dict]:
 
 def claims_section(results: dict, lang: str, heading: str = "##") -> str:
     lines = [
-        f"{heading} {w(lang, 'claims_title')}",
+        f"{heading} {w(lang, 'claims_title')} {{ #claims }}",
         "",
         w(lang, "claims_intro").format(url=OFFICIAL_URL, same=round(SAME * 100), much=MUCH_SLOWER),
         "",

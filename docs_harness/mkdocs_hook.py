@@ -3,12 +3,14 @@
 - Refuses to build when a page lacks its translation, or the pinned grpcio has no results.
 - Rewrites each example fence into its verdict box (``docs_harness.boxes``), with the page's
   explanations of the snippet's annotated lines inside it.
-- Fills ``<!-- rules-table -->`` (every page's rules on the overview, its own elsewhere),
+- Fills ``<!-- performance -->`` (the benchmark's sections, from its committed results),
+  ``<!-- rules-table -->`` (every page's rules on the overview, its own elsewhere),
   ``<!-- rules-recap -->`` (a page's rules as a short list, for its end),
   ``<!-- error-index -->`` and the version placeholders ``{{ grpcio }}``, ``{{ grpcio_verified }}``.
 - Japanese pages: joins line breaks inside sentences (``docs_harness.typography``).
 """
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +55,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown = markdown.replace(rules.PLACEHOLDER, rules.render(rules.collect(_rule_pages(this, config)), this))
         if rules.RECAP in markdown:
             markdown = markdown.replace(rules.RECAP, rules.recap(rules.collect([this]), this))
+        if PERFORMANCE in markdown:
+            markdown = markdown.replace(PERFORMANCE, _performance(this.language))
         if error_index.PLACEHOLDER in markdown:
             releases = _evidence(root).releases
             markdown = markdown.replace(
@@ -62,6 +66,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(str(error)) from None
     markdown = versions.fill_placeholders(markdown, root)
     return join_japanese_lines(markdown) if this.language == "ja" else markdown
+
+
+PERFORMANCE = "<!-- performance -->"
+
+
+def _performance(language: str) -> str:
+    """The benchmark's sections, from its committed results (benchmarks/results/grpc_perf.json)."""
+    from benchmarks import report
+
+    return report.render(json.loads(report.DEFAULT_RESULTS.read_text(encoding="utf-8")), language)
 
 
 def _with_boxes(markdown: str, this: Page, config) -> str:

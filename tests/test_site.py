@@ -111,3 +111,24 @@ def test_mkdocs_serve_rebuilds_when_a_snippet_changes(project_copy):
     finally:
         serve.terminate()
         serve.wait(timeout=10)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_performance_page_shows_the_committed_benchmark_results(built_site, language):
+    import json
+    import re
+
+    from benchmarks import report
+
+    results = json.loads(report.DEFAULT_RESULTS.read_text(encoding="utf-8"))
+    ratios = set(re.findall(r"\d+\.\d+×", report.render(results, language)))
+    html = built_page(built_site, language, "performance.md")
+    assert ratios and {ratio for ratio in ratios if ratio not in html} == set()
+    assert html.count('class="bench-chart"') == len([q for q in results["questions"] if q in report.TITLES])
+
+
+def test_every_example_box_links_to_its_snippet_in_the_repository(built_site):
+    for page in all_pages():
+        html = built_page(built_site, page.language, page.path)
+        for example in parse_examples(page):
+            assert f'href="https://github.com/example/grpc-python-concurrency/blob/main/{example.snippet}"' in html
