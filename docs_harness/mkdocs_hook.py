@@ -3,7 +3,7 @@
 - Refuses to build when a page lacks its translation, or the pinned grpcio has no results.
 - Rewrites each example fence into its verdict box (``docs_harness.boxes``), with the page's
   explanations of the snippet's annotated lines inside it.
-- Fills ``<!-- performance -->`` (the benchmark's sections, from its committed results),
+- Fills ``<!-- questions -->`` (the questions index, from questions.yml), ``<!-- performance -->`` (the benchmark's sections, from its committed results),
   ``<!-- rules-table -->`` (every page's rules on the overview, its own elsewhere),
   ``<!-- rules-recap -->`` (a page's rules as a short list, for its end),
   ``<!-- error-index -->`` and the version placeholders ``{{ grpcio }}``, ``{{ grpcio_verified }}``.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from docs_harness import boxes, error_index, rules, versions
+from docs_harness import boxes, error_index, questions, rules, versions
 from docs_harness.fences import FenceError, parse_examples
 from docs_harness.pages import Page
 from docs_harness.results import Results, all_results
@@ -55,6 +55,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown = markdown.replace(rules.PLACEHOLDER, rules.render(rules.collect(_rule_pages(this, config)), this))
         if rules.RECAP in markdown:
             markdown = markdown.replace(rules.RECAP, rules.recap(rules.collect([this]), this))
+        if questions.PLACEHOLDER in markdown:
+            markdown = markdown.replace(questions.PLACEHOLDER, questions.render(this, _nav_pages(config["nav"])))
         if PERFORMANCE in markdown:
             markdown = markdown.replace(PERFORMANCE, _performance(this.language))
         if error_index.PLACEHOLDER in markdown:
@@ -62,7 +64,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown = markdown.replace(
                 error_index.PLACEHOLDER, error_index.render(this, _rule_pages(this, config), releases)
             )
-    except (FenceError, rules.RuleError, boxes.BoxError) as error:
+    except (FenceError, rules.RuleError, boxes.BoxError, questions.QuestionsError) as error:
         raise PluginError(str(error)) from None
     markdown = versions.fill_placeholders(markdown, root)
     return join_japanese_lines(markdown) if this.language == "ja" else markdown

@@ -5,6 +5,7 @@ are those with a results file. Pages never type a version: they write ``{{ grpci
 (the pin) or ``{{ grpcio_verified }}`` (every verified release), which the build fills in.
 """
 
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -20,6 +21,7 @@ PLACEHOLDERS = {"pinned": "{{ grpcio }}", "verified": "{{ grpcio_verified }}"}
 HAND_WRITTEN_VERSION = re.compile(r"grpcio[ -]?\d+\.\d+(\.\d+)?")  # what a page must not contain
 
 
+@functools.lru_cache(maxsize=8)
 def pinned(root: Path = PROJECT_ROOT) -> str:
     """The grpcio version pyproject.toml pins ("grpcio==1.85.1")."""
     dependencies = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
