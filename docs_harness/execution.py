@@ -5,6 +5,7 @@ In this process (``run_here``), with an alarm as the hard deadline; or isolated
 so an example that wedges a channel or a whole server cannot stop the suite.
 """
 
+import asyncio
 import contextlib
 import dataclasses
 import io
@@ -48,7 +49,8 @@ def run_here(snippet: Path, expectation: Expectation | None, timeout: float) -> 
         try:
             with _deadline(timeout):
                 exec(code, namespace)
-        except (Exception, SystemExit, ExampleTimeout) as raised:
+        # asyncio.CancelledError is a BaseException that grpc.aio raises to callers
+        except (Exception, SystemExit, ExampleTimeout, asyncio.CancelledError) as raised:
             error = raised
     namespace.clear()  # as at the end of a script: its globals go
     result = _result(snippet, expectation, error, stdout.getvalue())

@@ -100,6 +100,17 @@ def test_an_isolated_example_that_ignores_its_alarm_is_killed_and_the_next_one_s
     assert time.monotonic() - started < 40
 
 
+def test_an_asyncio_cancelled_error_is_judged_like_any_other_exception(run_page):
+    raise_it = "import asyncio\nraise asyncio.CancelledError('gone')\n"
+    result = run_page(
+        fence("declared", 'raises="asyncio.CancelledError"') + fence("undeclared"),
+        declared=raise_it,
+        undeclared=raise_it,
+    )
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*must succeed*", "*expected success, but it raised *CancelledError: gone*"])
+
+
 def test_an_isolated_forbidden_example_is_judged_in_its_own_process(run_page):
     result = run_page(
         fence("fails", 'raises="RuntimeError" match="^boom$" isolate'),
