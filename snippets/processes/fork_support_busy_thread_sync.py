@@ -50,6 +50,7 @@ def demo() -> None:
 
 
 def main() -> None:
+    server_address()  # if the server is down, fail here, saying how to start it
     runs = {}
     for name, variables in SETTINGS.items():
         env = {k: v for k, v in os.environ.items() if not k.startswith("GRPC_")}

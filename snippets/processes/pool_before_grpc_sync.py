@@ -43,6 +43,7 @@ def demo() -> None:
 
 
 def main() -> None:
+    server_address()  # if the server is down, fail here, saying how to start it
     # A fresh interpreter runs the demo: the process that runs this snippet in the
     # guide's tests already uses gRPC, and the point is to fork before any of it.
     demo_run = subprocess.run(

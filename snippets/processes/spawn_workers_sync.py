@@ -45,6 +45,7 @@ def demo() -> None:
 
 
 def main() -> None:
+    server_address()  # if the server is down, fail here, saying how to start it
     # A fresh interpreter runs the demo, so that spawn can import this file as its
     # main module (the test harness runs snippets in a process of its own).
     demo_run = subprocess.run(

@@ -3,7 +3,7 @@
 Under asyncio.run(), Ctrl-C (SIGINT) cancels the main task, and with it the
 server's wait_for_termination(). The finally clause runs, but the server's
 stop(grace=5) then raises CancelledError at once: no grace. The call that is
-running fails, UNAVAILABLE.
+running fails, CANCELLED or UNAVAILABLE depending on timing.
 """
 
 import signal
