@@ -13,7 +13,7 @@ from docs_harness.observation import observe
 
 
 def main(snippet: str, timeout: str, result_file: str) -> None:
-    observation = observe(Path(snippet), float(timeout))
+    observation = observe(Path(snippet), float(timeout), interrupt_is_outcome=True)
     Path(result_file).write_text(json.dumps(observation.to_dict()), encoding="utf-8")
     sys.stdout.flush()
     sys.stderr.flush()

@@ -73,11 +73,13 @@ class Observation:
         return cls(error=ErrorInfo(**error) if error else None, **data)
 
 
-def observe(snippet: Path, timeout: float, after=None) -> Observation:
+def observe(snippet: Path, timeout: float, after=None, *, interrupt_is_outcome: bool = False) -> Observation:
     """Runs the snippet in this process, in a namespace of its own, as `__main__`.
 
     `after()` (the leak check) runs while the output is still captured, so that what
-    grpc logs while the example's objects wind down stays with the example.
+    grpc logs while the example's objects wind down stays with the example. Any exception is an
+    outcome (asyncio.CancelledError too), except a KeyboardInterrupt in the test process itself,
+    which stops the run; in an isolated child (interrupt_is_outcome) that is an outcome as well.
     """
     code = compile(snippet.read_text(encoding="utf-8"), str(snippet), "exec")
     stdout = io.StringIO()
@@ -88,7 +90,9 @@ def observe(snippet: Path, timeout: float, after=None) -> Observation:
             try:
                 with _deadline(timeout):
                     exec(code, namespace)
-            except (Exception, SystemExit, ExampleTimeout) as raised:
+            except BaseException as raised:
+                if isinstance(raised, KeyboardInterrupt) and not interrupt_is_outcome:
+                    raise
                 error = raised
         seconds = time.monotonic() - started
         info = _error_info(error, snippet) if error is not None and not isinstance(error, ExampleTimeout) else None

@@ -173,6 +173,25 @@ def test_an_isolated_example_gets_a_process_and_a_server_of_its_own(run_page):
     result.assert_outcomes(passed=2)
 
 
+def test_an_asyncio_cancelled_error_is_judged_like_any_other_exception(run_page):
+    cancelled = """
+        import asyncio
+        async def main():
+            task = asyncio.ensure_future(asyncio.sleep(10))
+            await asyncio.sleep(0)
+            task.cancel()
+            await task
+        asyncio.run(main())
+    """
+    result = run_page(
+        fence("declared", 'raises="asyncio.CancelledError"') + fence("undeclared"),
+        declared=cancelled,
+        undeclared=cancelled,
+    )
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*undeclared.py*): expected success, got CancelledError*"])
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -1,0 +1,56 @@
+"""Forbidden: let an aio request iterator raise: the caller gets CancelledError.
+
+grpc.aio consumes the iterator in a task of its own. When it raises, grpc.aio
+cancels the call, so `await call` raises asyncio.CancelledError, which code that
+catches Exception or grpc.RpcError does not catch. The iterator's exception is
+logged by 'grpc.aio._call' at DEBUG level only.
+"""
+
+import asyncio
+import logging
+
+import grpc
+
+from guide_server import server_address
+from guidepb import greeter_pb2, greeter_pb2_grpc
+
+
+class Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+async def requests():
+    yield greeter_pb2.HelloRequest(name="a")
+    yield greeter_pb2.HelloRequest(name="b")
+    raise ValueError("bad input for request 3")
+
+
+async def main() -> None:
+    captured = Records()
+    logger = logging.getLogger("grpc.aio._call")
+    level = logger.level
+    logger.setLevel(logging.DEBUG)  # only to show where the ValueError went
+    logger.addHandler(captured)
+    try:
+        async with grpc.aio.insecure_channel(server_address()) as channel:
+            greeter = greeter_pb2_grpc.GreeterStub(channel)
+            call = greeter.CollectGreetings(requests(), timeout=5)
+            try:
+                await call
+            finally:
+                print("the call:", (await call.code()).name, repr(await call.details()))
+    finally:
+        logger.removeHandler(captured)
+        logger.setLevel(level)
+        for record in captured.records:
+            print(f"grpc.aio logged at {record.levelname}:",
+                  record.getMessage().strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
