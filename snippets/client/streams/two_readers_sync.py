@@ -1,4 +1,4 @@
-"""Forbidden: two threads call next() on one response iterator at the same time."""
+"""Forbidden: two threads call next() on one response iterator at once."""
 
 import threading
 import time
@@ -23,13 +23,9 @@ def main() -> None:
             )
         )
         reader.start()
-        time.sleep(
-            0.5
-        )  # the thread now waits inside next() for the first message
+        time.sleep(0.5)  # (1)!
         try:
-            next(
-                responses
-            )  # a second next() on the same iterator, from the main thread
+            next(responses)  # (2)!
         except Exception as error:
             print(
                 "the second next() raised a grpc.RpcError:",
