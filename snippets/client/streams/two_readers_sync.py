@@ -17,11 +17,10 @@ def main() -> None:
         )
         responses = stub.StreamGreetings(request, timeout=10)
 
-        reader = threading.Thread(
-            target=lambda: print(
-                "the thread got message", next(responses).index
-            )
-        )
+        def read_one() -> None:
+            print("the thread got message", next(responses).index)
+
+        reader = threading.Thread(target=read_one)
         reader.start()
         time.sleep(0.5)  # (1)!
         try:
