@@ -1,4 +1,4 @@
-"""Forbidden: blocking code in one coroutine stalls every RPC on the event loop."""
+"""Forbidden: blocking code in one coroutine stalls every RPC on the loop."""
 
 import asyncio
 import time
@@ -17,15 +17,13 @@ async def main() -> None:
         )
 
         async def heartbeat() -> None:
-            # the server answers at once; 1 s is plenty, unless the loop is blocked
-            await stub.SayHello(
+            # 1 s is plenty for the server, unless the loop is blocked
+            await stub.SayHello(  # (1)!
                 greeter_pb2.HelloRequest(name="heartbeat"), timeout=1
             )
 
         async def work() -> None:
-            time.sleep(
-                2
-            )  # blocking: no other task, and no RPC, runs meanwhile
+            time.sleep(2)  # (2)!
 
         await asyncio.gather(heartbeat(), work())
 

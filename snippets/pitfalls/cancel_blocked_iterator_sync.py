@@ -1,4 +1,4 @@
-"""Allowed: after cancel(), grpc's thread stays until your request iterator returns."""
+"""Allowed: after cancel(), grpc's thread stays until your iterator returns."""
 
 import queue
 import sys
@@ -25,7 +25,7 @@ def in_function(thread: threading.Thread, name: str) -> bool:
 
 
 def settle(before: set, count: int) -> int:
-    """Waits (at most 5 s) until `count` threads are left; returns how many are."""
+    """Waits (5 s at most) for `count` threads to be left; returns how many."""
     deadline = time.monotonic() + 5
     while len(extra_threads(before)) != count and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -39,10 +39,9 @@ def main() -> None:
 
     def from_queue():  # grpc runs this on a thread of its own
         yield greeter_pb2.HelloRequest(name="first")
-        asked_again.set()  # grpc wants the next request: its thread is in here now
-        while (
-            request := requests.get(timeout=8)
-        ) is not None:  # blocks until the next
+        asked_again.set()  # (1)!
+        # blocks until the next request
+        while (request := requests.get(timeout=8)) is not None:
             yield request
 
     with grpc.insecure_channel(server_address()) as channel:
@@ -53,7 +52,7 @@ def main() -> None:
         print(
             "grpc's thread waits in from_queue():", asked_again.wait(timeout=5)
         )
-        call.cancel()
+        call.cancel()  # (2)!
         print("after cancel(), threads left:", settle(before, 1))
         time.sleep(1)
         (left,) = extra_threads(before)
@@ -61,7 +60,7 @@ def main() -> None:
         print(
             "and it is inside from_queue():", in_function(left, "from_queue")
         )
-        requests.put(None)  # the iterator returns
+        requests.put(None)  # (3)!
         print("once the iterator has returned:", settle(before, 0))
 
 

@@ -1,4 +1,4 @@
-"""Allowed: grpc.aio adds no thread per call, only one poller thread while an aio channel exists."""
+"""Allowed: grpc.aio adds no thread per call, only one poller thread."""
 
 import asyncio
 import threading
@@ -32,7 +32,7 @@ async def eight_streams(channel: grpc.aio.Channel) -> None:
             await call.read()
         print(
             "8 streams open; threads they added:",
-            len(set(threading.enumerate()) - before),
+            len(set(threading.enumerate()) - before),  # (1)!
         )
         for call in calls:
             call.cancel()
@@ -40,11 +40,11 @@ async def eight_streams(channel: grpc.aio.Channel) -> None:
 
 async def main() -> None:
     print("no aio channel yet; poller threads:", pollers())
-    channel = grpc.aio.insecure_channel(server_address())
+    channel = grpc.aio.insecure_channel(server_address())  # (2)!
     await eight_streams(channel)  # closes the channel
     await asyncio.sleep(1)
     print("channel closed 1 s ago; poller threads:", pollers())
-    del channel  # the last aio channel object: the poller stops
+    del channel  # (3)!
     for _ in range(100):
         if not pollers():
             break

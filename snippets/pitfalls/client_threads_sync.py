@@ -1,4 +1,4 @@
-"""Allowed, but not free: the threads that sync streaming calls add to the client process."""
+"""Allowed, but not free: the threads that sync streaming calls add."""
 
 import threading
 import time
@@ -32,19 +32,19 @@ def main() -> None:
         streams = [stub.StreamGreetings(request, timeout=10) for _ in range(5)]
         for stream in streams:
             next(stream)
-        print("5 server streams open:", extra_threads(before))
+        print("5 server streams open:", extra_threads(before))  # (1)!
 
         chats = [stub.Chat(requests(), timeout=10) for _ in range(3)]
         for chat in chats:
             next(chat)
-        print("and 3 bidi streams:", extra_threads(before))
+        print("and 3 bidi streams:", extra_threads(before))  # (2)!
 
         for call in streams + chats:
             call.cancel()
         deadline = time.monotonic() + 5
         while extra_threads(before) and time.monotonic() < deadline:
             time.sleep(0.05)
-        print("all cancelled:", extra_threads(before))
+        print("all cancelled:", extra_threads(before))  # (3)!
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ async def main() -> None:
         call = stub.SayHello(
             greeter_pb2.HelloRequest(name="a", delay_ms=300), timeout=5
         )
-        call.add_done_callback(record)
+        call.add_done_callback(record)  # (1)!
         await call
         await asyncio.wait_for(done.wait(), timeout=5)
         print("ran on the event loop's thread?", ran_on[0])

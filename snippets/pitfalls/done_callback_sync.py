@@ -1,4 +1,4 @@
-"""Allowed, with care: where a .future() call's done-callbacks run, and what a slow one delays."""
+"""Allowed, with care: where done-callbacks run, what a slow one delays."""
 
 import threading
 import time
@@ -24,10 +24,10 @@ def main() -> None:
         future = stub.SayHello.future(
             greeter_pb2.HelloRequest(name="a", delay_ms=300), timeout=5
         )
-        future.add_done_callback(record)  # the call is still running
+        future.add_done_callback(record)  # (1)!
         recorded.wait(5)
         print("added before the reply: ran on the main thread?", ran_on[0])
-        future.add_done_callback(record)  # the call is already done
+        future.add_done_callback(record)  # (2)!
         print("added after the reply: ran on the main thread?", ran_on[1])
 
         in_callback = threading.Event()
@@ -39,9 +39,7 @@ def main() -> None:
         slow_call = stub.SayHello.future(
             greeter_pb2.HelloRequest(name="b", delay_ms=300), timeout=5
         )
-        slow_call.add_done_callback(
-            slow
-        )  # still running: slow() will run on the grpc thread
+        slow_call.add_done_callback(slow)  # (3)!
         in_callback.wait(5)
         start = time.monotonic()
         other = stub.SayHello.future(

@@ -1,7 +1,7 @@
-"""Forbidden: forked children call through a channel that their parent created and used.
+"""Forbidden: forked children call through their parent's connected channel.
 
-grpcio raises in the children; the parent sees only what they report, so the example's
-own assert sums it up, naming the errors grpcio raised there.
+grpcio raises in the children; the parent sees only what they report, so
+the example's own assert sums it up, naming the errors grpcio raised there.
 """
 
 import collections
@@ -18,12 +18,13 @@ CHILDREN = 100
 
 
 def call_in_child(stub) -> str:
-    """Fork; the child calls once with the parent's stub and reports how it ended."""
+    """Fork; the child calls once with the parent's stub, reports how."""
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    pid = os.fork()  # (1)!
     if pid == 0:  # the child
+        child = greeter_pb2.HelloRequest(name="child")
         try:
-            stub.SayHello(greeter_pb2.HelloRequest(name="child"), timeout=2)
+            stub.SayHello(child, timeout=2)  # (2)!
             outcome = "OK"
         except grpc.RpcError as error:
             outcome = f"grpc.RpcError {error.code().name} {error.details()!r}"
@@ -33,9 +34,8 @@ def call_in_child(stub) -> str:
     deadline = time.monotonic() + 5
     while os.waitpid(pid, os.WNOHANG) == (0, 0):  # still running
         if time.monotonic() > deadline:
-            os.kill(
-                pid, signal.SIGKILL
-            )  # a child can hang: never wait for it forever
+            # a child may hang: never wait for it forever
+            os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             break
         time.sleep(0.01)
@@ -47,9 +47,7 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         parent = greeter_pb2.HelloRequest(name="parent")
-        stub.SayHello(
-            parent, timeout=5
-        )  # the parent's channel is now connected
+        stub.SayHello(parent, timeout=5)  # (3)!
         outcomes = collections.Counter(
             call_in_child(stub) for _ in range(CHILDREN)
         )

@@ -14,14 +14,12 @@ CHILDREN = 20
 
 
 def call_in_child() -> str:
-    """Fork; the child creates a channel, makes one call and reports how it ended."""
+    """Fork; the child makes a channel, calls once and reports how it ended."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
         try:
-            with grpc.insecure_channel(
-                server_address()
-            ) as channel:  # created after the fork
+            with grpc.insecure_channel(server_address()) as channel:  # (1)!
                 stub = greeter_pb2_grpc.GreeterStub(channel)
                 stub.SayHello(
                     greeter_pb2.HelloRequest(name="child"), timeout=5
@@ -35,9 +33,8 @@ def call_in_child() -> str:
     deadline = time.monotonic() + 10
     while os.waitpid(pid, os.WNOHANG) == (0, 0):  # still running
         if time.monotonic() > deadline:
-            os.kill(
-                pid, signal.SIGKILL
-            )  # a child can hang: never wait for it forever
+            # a child may hang: never wait for it forever
+            os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             break
         time.sleep(0.01)

@@ -1,4 +1,4 @@
-"""Forbidden to rely on: server.stop(grace) waits at most grace seconds, then cancels the RPCs still running."""
+"""Forbidden to rely on: server.stop(grace) cancels what still runs."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -34,9 +34,9 @@ def main() -> None:
                 greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5
             )
             start = time.monotonic()
-            stopped = server.stop(grace=0.5)
+            stopped = server.stop(grace=0.5)  # (1)!
             try:
-                slow.result()
+                slow.result()  # (2)!
             finally:
                 print(
                     "the call ended 0.4 to 2 s after stop():",

@@ -1,4 +1,4 @@
-"""Allowed: with a grace longer than the running call, await server.stop(grace) lets it finish."""
+"""Allowed: a grace longer than the running call lets the call finish."""
 
 import asyncio
 
@@ -26,7 +26,7 @@ async def main() -> None:
         await monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5
         )
-        await server.stop(grace=5)  # longer than the call
+        await server.stop(grace=5)  # (1)!
         print((await slow).message)
 
 

@@ -1,4 +1,4 @@
-"""Allowed: with a grace longer than the running call, server.stop(grace) lets it finish."""
+"""Allowed: a grace longer than the running call lets the call finish."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -32,7 +32,7 @@ def main() -> None:
             monitor.WaitForActive(
                 greeter_pb2.WaitRequest(active=1, timeout_ms=3000), timeout=5
             )
-            stopped = server.stop(grace=5)  # longer than the call
+            stopped = server.stop(grace=5)  # (1)!
             print(slow.result().message)
             stopped.wait()
 

@@ -1,4 +1,4 @@
-"""Allowed, but read the result right: await server.wait_for_termination(timeout) is True on timeout."""
+"""Allowed, read right: wait_for_termination() returns True on timeout."""
 
 import asyncio
 
@@ -11,10 +11,10 @@ async def main() -> None:
     await server.start()
     print(
         "still running, timed out:",
-        await server.wait_for_termination(timeout=0.2),
+        await server.wait_for_termination(timeout=0.2),  # (1)!
     )
     await server.stop(0)
-    print("stopped:", await server.wait_for_termination(timeout=0.2))
+    print("stopped:", await server.wait_for_termination(timeout=0.2))  # (2)!
 
 
 if __name__ == "__main__":

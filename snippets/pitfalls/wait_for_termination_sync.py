@@ -1,4 +1,4 @@
-"""Allowed, but read the result right: wait_for_termination(timeout) returns True when it timed out."""
+"""Allowed, read right: wait_for_termination() returns True on timeout."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,10 +12,10 @@ def main() -> None:
         server.start()
         print(
             "still running, timed out:",
-            server.wait_for_termination(timeout=0.2),
+            server.wait_for_termination(timeout=0.2),  # (1)!
         )
         server.stop(0).wait()
-        print("stopped:", server.wait_for_termination(timeout=0.2))
+        print("stopped:", server.wait_for_termination(timeout=0.2))  # (2)!
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Allowed: blocking work moved to a thread with asyncio.to_thread(); the loop keeps serving RPCs."""
+"""Allowed: blocking work in asyncio.to_thread(); the loop serves RPCs."""
 
 import asyncio
 import time
@@ -24,9 +24,7 @@ async def main() -> None:
                 await asyncio.sleep(0.1)
 
         async def work(stop: asyncio.Event) -> None:
-            await asyncio.to_thread(
-                time.sleep, 2
-            )  # the blocking call runs on a worker thread
+            await asyncio.to_thread(time.sleep, 2)  # (1)!
             stop.set()
 
         stop = asyncio.Event()

@@ -1,4 +1,4 @@
-"""Forbidden: stop reading a stream but keep the call: the server keeps its handler running."""
+"""Forbidden: stop reading but keep the call: the server's handler runs on."""
 
 import grpc
 
@@ -15,15 +15,15 @@ def main() -> None:
             name="reader", count=0, interval_ms=100
         )
         call = greeter.StreamGreetings(endless, timeout=30)
-        print("first reply:", next(call).message)
-        # Done with it: no more reads, no cancel(), and `call` stays referenced.
+        print("first reply:", next(call).message)  # (1)!
 
         stats = monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=1000), timeout=5
         )
         print("server, 1 s later: handlers running", stats.active)
-        assert stats.active == 0, (
-            f"stream not released: the server still runs {stats.active} handler(s)"
+        assert stats.active == 0, (  # (2)!
+            "stream not released: the server still runs"
+            f" {stats.active} handler(s)"
         )
 
 

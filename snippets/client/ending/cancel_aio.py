@@ -1,4 +1,4 @@
-"""Allowed: call.cancel() ends a stream; a later read() raises CancelledError, code() says CANCELLED."""
+"""Allowed: call.cancel() ends a stream; a later read() is cancelled."""
 
 import asyncio
 
@@ -28,15 +28,15 @@ async def main() -> None:
             ).active,
         )
 
-        print("cancel():", call.cancel())
+        print("cancel():", call.cancel())  # (1)!
         try:
             await call.read()
-        except asyncio.CancelledError as error:
+        except asyncio.CancelledError as error:  # (2)!
             print(
                 "next read: CancelledError | a grpc.RpcError:",
                 isinstance(error, grpc.RpcError),
             )
-        print("status:", await call.code(), repr(await call.details()))
+        print("status:", await call.code(), repr(await call.details()))  # (3)!
         after = await monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
         )

@@ -24,10 +24,10 @@ def main() -> None:
             monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active,
         )
 
-        print("cancel():", call.cancel())
+        print("cancel():", call.cancel())  # (1)!
         try:
             next(call)
-        except grpc.RpcError as error:
+        except grpc.RpcError as error:  # (2)!
             print("next read:", error.code(), repr(error.details()))
         after = monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5

@@ -1,4 +1,4 @@
-"""Allowed: await channel.close() ends a stream; the task waiting in read() gets CancelledError."""
+"""Allowed: channel.close() ends a stream; its reader gets CancelledError."""
 
 import asyncio
 
@@ -25,9 +25,7 @@ async def main() -> None:
 
         async def read() -> None:
             while True:
-                await (
-                    call.read()
-                )  # after the first reply, waits here for the next one
+                await call.read()  # (1)!
                 first_reply.set()
 
         reader = asyncio.create_task(read())
@@ -39,10 +37,10 @@ async def main() -> None:
             ).active,
         )
 
-        await channel.close()
+        await channel.close()  # (2)!
         await asyncio.wait([reader])
         print("reader task cancelled:", reader.cancelled())
-        print("status:", await call.code(), repr(await call.details()))
+        print("status:", await call.code(), repr(await call.details()))  # (3)!
         after = await monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
         )

@@ -1,4 +1,4 @@
-"""Allowed: closing the channel ends a stream that another thread is still reading."""
+"""Allowed: closing the channel ends a stream another thread still reads."""
 
 import threading
 
@@ -26,7 +26,7 @@ def main() -> None:
         def read() -> None:
             try:
                 for _ in call:
-                    first_reply.set()  # then blocks in next() until the following reply
+                    first_reply.set()  # (1)!
             except grpc.RpcError as error:
                 print("reader:", error.code(), repr(error.details()))
 
@@ -38,7 +38,7 @@ def main() -> None:
             monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active,
         )
 
-        channel.close()
+        channel.close()  # (2)!
         reader.join()
         after = monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5

@@ -11,12 +11,12 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 async def main() -> None:
     channel = grpc.aio.insecure_channel(server_address())
     greeter = greeter_pb2_grpc.GreeterStub(channel)
-    await channel.close()
+    await channel.close()  # (1)!
     try:
         await greeter.SayHello(
             greeter_pb2.HelloRequest(name="late"), timeout=5
         )
-    except Exception as error:
+    except Exception as error:  # (2)!
         print(
             type(error).__name__,
             "is a grpc.RpcError:",

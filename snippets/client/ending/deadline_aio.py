@@ -16,7 +16,7 @@ async def main() -> None:
         endless = greeter_pb2.StreamRequest(
             name="reader", count=0, interval_ms=100
         )
-        call = greeter.StreamGreetings(endless, timeout=1)
+        call = greeter.StreamGreetings(endless, timeout=1)  # (1)!
         await call.read()
         print(
             "server: handlers running",
@@ -28,9 +28,7 @@ async def main() -> None:
             while True:
                 await call.read()
         except grpc.aio.AioRpcError as error:
-            print(
-                "reader:", error.code()
-            )  # the code only: this guide does not check the details text
+            print("reader:", error.code())  # (2)!
 
         after = await monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5

@@ -14,7 +14,7 @@ def main() -> None:
         endless = greeter_pb2.StreamRequest(
             name="reader", count=0, interval_ms=100
         )
-        call = greeter.StreamGreetings(endless, timeout=1)
+        call = greeter.StreamGreetings(endless, timeout=1)  # (1)!
         next(call)
         print(
             "server: handlers running",
@@ -24,9 +24,7 @@ def main() -> None:
             for _ in call:
                 pass
         except grpc.RpcError as error:
-            print(
-                "reader:", error.code()
-            )  # the code only: this guide does not check the details text
+            print("reader:", error.code())  # (2)!
 
         after = monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5

@@ -1,4 +1,4 @@
-"""Forbidden (grpcio 1.85.1): del + gc.collect() does not release a grpc.aio stream."""
+"""Forbidden: del and gc.collect() do not release a grpc.aio stream."""
 
 import asyncio
 import gc
@@ -22,15 +22,16 @@ async def main() -> None:
         await call.read()
         alive = weakref.ref(call)
 
-        del call
+        del call  # (1)!
         gc.collect()
-        print("call object still alive:", alive() is not None)
+        print("call object still alive:", alive() is not None)  # (2)!
         stats = await monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=1000), timeout=5
         )
         print("server, 1 s later: handlers running", stats.active)
-        assert stats.active == 0, (
-            f"stream not released: the server still runs {stats.active} handler(s)"
+        assert stats.active == 0, (  # (3)!
+            "stream not released: the server still runs"
+            f" {stats.active} handler(s)"
         )
 
 

@@ -24,7 +24,7 @@ def main() -> None:
             monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).active,
         )
 
-        del call  # the last reference
+        del call  # (1)!
         after = monitor.WaitForActive(
             greeter_pb2.WaitRequest(active=0, timeout_ms=3000), timeout=5
         )

@@ -1,4 +1,4 @@
-"""Forbidden: done_writing(), no more: the server ends; the client's call does not."""
+"""Forbidden: done_writing() and stop: the client's call does not end."""
 
 import asyncio
 
@@ -21,10 +21,9 @@ async def main() -> None:
         ok_before = await finished_ok(monitor)
 
         call = greeter.Chat(timeout=30)
-        await call.write(
-            greeter_pb2.HelloRequest(name="quick")
-        )  # answered at once
-        await call.done_writing()  # half-close
+        # One request, answered at once, then a half-close.
+        await call.write(greeter_pb2.HelloRequest(name="quick"))
+        await call.done_writing()  # (1)!
         # Done with it: no reads, no cancel().
 
         loop = asyncio.get_running_loop()
@@ -36,7 +35,7 @@ async def main() -> None:
         ended = await finished_ok(monitor) == ok_before + 1
         print("server: the handler has ended as ok:", ended)
         await asyncio.sleep(1)
-        print("client, 1 s later: the call is done:", call.done())
+        print("client, 1 s later: the call is done:", call.done())  # (2)!
         assert call.done(), (
             "the server's handler ended; the client's call is not done"
         )

@@ -1,4 +1,4 @@
-"""Forbidden: half-close, then nothing: the server ends, the client's call does not."""
+"""Forbidden: half-close, then nothing: the client's call does not end."""
 
 import time
 
@@ -10,9 +10,8 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 
 def finished_ok(monitor) -> int:
     """How many Greeter handlers of the server have ended as ok so far."""
-    return monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5).finished[
-        "ok"
-    ]
+    stats = monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+    return stats.finished["ok"]
 
 
 def main() -> None:
@@ -22,7 +21,7 @@ def main() -> None:
         ok_before = finished_ok(monitor)
 
         # One request, answered at once; the iterator then ends: a half-close.
-        call = greeter.Chat(
+        call = greeter.Chat(  # (1)!
             iter([greeter_pb2.HelloRequest(name="quick")]), timeout=30
         )
         # Done with it: no reads, no cancel().
@@ -35,7 +34,7 @@ def main() -> None:
         ended = finished_ok(monitor) == ok_before + 1
         print("server: the handler has ended as ok:", ended)
         time.sleep(1)
-        print("client, 1 s later: the call is done:", call.done())
+        print("client, 1 s later: the call is done:", call.done())  # (2)!
         assert call.done(), (
             "the server's handler ended; the client's call is not done"
         )

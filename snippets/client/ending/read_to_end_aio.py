@@ -21,7 +21,9 @@ async def main() -> None:
         )
         replies = [
             reply.index
-            async for reply in greeter.StreamGreetings(request, timeout=10)
+            async for reply in greeter.StreamGreetings(
+                request, timeout=10
+            )  # (1)!
         ]
         print("replies:", replies)
 

@@ -19,7 +19,7 @@ def main() -> None:
         )
         replies = [
             reply.index
-            for reply in greeter.StreamGreetings(request, timeout=10)
+            for reply in greeter.StreamGreetings(request, timeout=10)  # (1)!
         ]
         print("replies:", replies)
 

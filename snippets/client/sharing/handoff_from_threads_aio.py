@@ -1,4 +1,4 @@
-"""Allowed: worker threads hand their calls to the event loop that owns the channel."""
+"""Allowed: worker threads hand their calls to the loop of the channel."""
 
 import asyncio
 import threading
@@ -17,7 +17,7 @@ async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
 
-        async def greet(n: int) -> str:  # runs on `loop`, the channel's loop
+        async def greet(n: int) -> str:  # (1)!
             ran_on.add(threading.current_thread())
             reply = await stub.SayHello(
                 greeter_pb2.HelloRequest(name=f"thread {n}"), timeout=5
@@ -26,9 +26,8 @@ async def main() -> None:
 
         def from_a_thread(n: int) -> str:
             callers.add(threading.current_thread())
-            return asyncio.run_coroutine_threadsafe(greet(n), loop).result(
-                timeout=10
-            )
+            future = asyncio.run_coroutine_threadsafe(greet(n), loop)  # (2)!
+            return future.result(timeout=10)
 
         with ThreadPoolExecutor(max_workers=4) as pool:
             replies = await asyncio.gather(

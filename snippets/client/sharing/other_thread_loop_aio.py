@@ -1,4 +1,4 @@
-"""Forbidden: a grpc.aio stub made in one thread's event loop, awaited in another thread's loop."""
+"""Forbidden: a grpc.aio stub awaited on another thread's event loop."""
 
 import asyncio
 import threading
@@ -21,14 +21,14 @@ async def main() -> None:
                 )
 
             try:
-                asyncio.run(greet())  # a second event loop, in another thread
+                asyncio.run(greet())  # (1)!
             except Exception as error:
                 failures.append(error)
 
         thread = threading.Thread(target=worker)
         thread.start()
         await asyncio.to_thread(thread.join)
-    raise failures[0]
+    raise failures[0]  # (2)!
 
 
 if __name__ == "__main__":

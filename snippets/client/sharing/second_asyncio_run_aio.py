@@ -1,4 +1,4 @@
-"""Forbidden: a grpc.aio channel kept from one asyncio.run() and used in the next."""
+"""Forbidden: a grpc.aio channel from one asyncio.run() used in the next."""
 
 import asyncio
 
@@ -20,7 +20,5 @@ async def greet(channel: grpc.aio.Channel) -> str:
 
 
 if __name__ == "__main__":
-    channel = asyncio.run(
-        open_channel()
-    )  # this loop is closed when run() returns
-    print(asyncio.run(greet(channel)))
+    channel = asyncio.run(open_channel())  # (1)!
+    print(asyncio.run(greet(channel)))  # (2)!

@@ -1,4 +1,4 @@
-"""One channel and one stub, shared by eight threads."""
+"""Allowed: one channel and one stub, shared by eight threads."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +11,7 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 
 def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
-        stub = greeter_pb2_grpc.GreeterStub(channel)
+        stub = greeter_pb2_grpc.GreeterStub(channel)  # (1)!
         monitor = greeter_pb2_grpc.MonitorStub(channel)
         callers = set()
 
@@ -23,7 +23,7 @@ def main() -> None:
             ).message
 
         with ThreadPoolExecutor(max_workers=8) as pool:
-            results = pool.map(greet, range(400))
+            results = pool.map(greet, range(400))  # (2)!
             stats = monitor.WaitForActive(
                 greeter_pb2.WaitRequest(active=8, timeout_ms=3000), timeout=5
             )

@@ -1,4 +1,4 @@
-"""Two services on one grpc.aio channel: four tasks stream from Greeter while another asks Monitor."""
+"""Allowed: two services on one grpc.aio channel (Greeter, Monitor)."""
 
 import asyncio
 
@@ -11,7 +11,7 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as channel:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
-        monitor = greeter_pb2_grpc.MonitorStub(channel)
+        monitor = greeter_pb2_grpc.MonitorStub(channel)  # (1)!
 
         async def read_stream(n: int) -> int:
             request = greeter_pb2.StreamRequest(
@@ -27,7 +27,7 @@ async def main() -> None:
             )
 
         streams = asyncio.gather(*(read_stream(n) for n in range(4)))
-        stats = await monitor.WaitForActive(
+        stats = await monitor.WaitForActive(  # (2)!
             greeter_pb2.WaitRequest(active=4, timeout_ms=3000), timeout=5
         )
         print("server handlers running now:", dict(stats.active_by_method))

@@ -1,4 +1,4 @@
-"""Two services on one channel: four threads stream from Greeter while the main thread asks Monitor."""
+"""Allowed: two services on one channel (Greeter streams, a Monitor call)."""
 
 import threading
 
@@ -11,7 +11,7 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
-        monitor = greeter_pb2_grpc.MonitorStub(channel)
+        monitor = greeter_pb2_grpc.MonitorStub(channel)  # (1)!
         counts = [0] * 4
         reading = threading.Barrier(5)  # the four readers and this thread
 
@@ -19,7 +19,7 @@ def main() -> None:
             request = greeter_pb2.StreamRequest(
                 name=f"stream {n}", count=5, interval_ms=50
             )
-            for index, reply in enumerate(
+            for index, _ in enumerate(
                 greeter.StreamGreetings(request, timeout=5)
             ):
                 if index == 0:
@@ -32,7 +32,7 @@ def main() -> None:
         for thread in threads:
             thread.start()
         reading.wait()
-        stats = monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)
+        stats = monitor.GetStats(greeter_pb2.StatsRequest(), timeout=5)  # (2)!
         print("server handlers running now:", dict(stats.active_by_method))
         for thread in threads:
             thread.join()

@@ -1,4 +1,4 @@
-"""Allowed: several tasks feed one grpc.aio stream through an asyncio.Queue and one writer task."""
+"""Allowed: tasks feed one grpc.aio stream through a queue and one writer."""
 
 import asyncio
 
@@ -22,10 +22,10 @@ async def main() -> None:
                     greeter_pb2.HelloRequest(name=f"producer {p} item {n}")
                 )
 
-        async def write_all() -> None:  # the only task that writes to the call
+        async def write_all() -> None:  # (1)!
             while (request := await outbox.get()) is not None:
                 await call.write(request)
-            await call.done_writing()
+            await call.done_writing()  # (2)!
 
         writer = asyncio.create_task(write_all())
         await asyncio.gather(*(produce(p) for p in range(PRODUCERS)))

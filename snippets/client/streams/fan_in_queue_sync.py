@@ -1,4 +1,4 @@
-"""Allowed: several producer threads feed one stream through a queue.Queue and one generator."""
+"""Allowed: producer threads feed one stream through a queue."""
 
 import queue
 import threading
@@ -18,9 +18,9 @@ def main() -> None:
     def produce(p: int) -> None:
         for n in range(25):
             outbox.put(greeter_pb2.HelloRequest(name=f"producer {p} item {n}"))
-        outbox.put(DONE)
+        outbox.put(DONE)  # (1)!
 
-    def requests():  # the only code that feeds the call
+    def requests():  # (2)!
         finished = 0
         while finished < PRODUCERS:
             item = outbox.get(timeout=5)

@@ -1,4 +1,4 @@
-"""Forbidden: a request iterator raises: the call fails; only grpcio's log says why."""
+"""Forbidden: a request iterator raises; only grpcio's log says why."""
 
 import logging
 
@@ -21,12 +21,12 @@ class Records(logging.Handler):
 
 def names():
     yield greeter_pb2.HelloRequest(name="first")
-    raise ConnectionError("the data source went away")  # your code fails
+    raise ConnectionError("the data source went away")  # (1)!
 
 
 def main() -> None:
     log = Records()
-    logging.getLogger("grpc._channel").addHandler(log)
+    logging.getLogger("grpc._channel").addHandler(log)  # (2)!
     try:
         with grpc.insecure_channel(server_address()) as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)

@@ -1,4 +1,4 @@
-"""Forbidden: a grpc.aio call given a request iterator, then written to with write()."""
+"""Forbidden: write() on a grpc.aio call that was given a request iterator."""
 
 import asyncio
 
@@ -15,13 +15,10 @@ async def names():
 async def main() -> None:
     async with grpc.aio.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        call = stub.CollectGreetings(
-            names(), timeout=5
-        )  # requests come from names()
+        call = stub.CollectGreetings(names(), timeout=5)  # (1)!
+        written = greeter_pb2.HelloRequest(name="written")
         try:
-            await call.write(
-                greeter_pb2.HelloRequest(name="written")
-            )  # the other API
+            await call.write(written)  # (2)!
         finally:
             print(
                 "the call still ends normally; the server got:",

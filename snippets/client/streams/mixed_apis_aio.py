@@ -1,4 +1,4 @@
-"""Forbidden: reading one grpc.aio stream with `async for`, then with read()."""
+"""Forbidden: read one grpc.aio stream with async for, then with read()."""
 
 import asyncio
 
@@ -14,10 +14,10 @@ async def main() -> None:
         call = stub.StreamGreetings(
             greeter_pb2.StreamRequest(name="x", count=3), timeout=5
         )
-        async for reply in call:
+        async for reply in call:  # (1)!
             print("async for got message", reply.index)
             break
-        await call.read()  # the same call, through the other API
+        await call.read()  # (2)!
 
 
 if __name__ == "__main__":

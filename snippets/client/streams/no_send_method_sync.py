@@ -1,4 +1,4 @@
-"""Allowed: the sync API's streaming call objects have no method to send a message."""
+"""Allowed: the sync API's streaming calls have no method that sends."""
 
 import grpc
 
@@ -16,13 +16,11 @@ def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         requests = [greeter_pb2.HelloRequest(name="only")]
-        chat = stub.Chat(iter(requests), timeout=5)  # bidirectional
+        chat = stub.Chat(iter(requests), timeout=5)  # (1)!
         collect = stub.CollectGreetings.future(iter(requests), timeout=5)
-        print("Chat call, methods that send:", sending_methods(chat))
+        print("Chat call, methods that send:", sending_methods(chat))  # (2)!
         print("CollectGreetings future, same:", sending_methods(collect))
-        print(
-            "Chat replied:", [reply.message for reply in chat]
-        )  # to the iterator's
+        print("Chat replied:", [reply.message for reply in chat])
         print("CollectGreetings received:", list(collect.result().names))
 
 

@@ -1,4 +1,4 @@
-"""Allowed: on a grpc.aio bidi stream, one task writes while another task reads."""
+"""Allowed: on a grpc.aio bidi stream, one task writes while another reads."""
 
 import asyncio
 
@@ -17,9 +17,7 @@ async def main() -> None:
         async def writer() -> None:
             for n in range(3):
                 await call.write(greeter_pb2.HelloRequest(name=f"ping {n}"))
-                await (
-                    replied.get()
-                )  # send the next one only after its reply was read
+                await replied.get()  # (1)!
             await call.done_writing()
 
         async def reader() -> list[str]:
@@ -29,7 +27,7 @@ async def main() -> None:
                 replied.put_nowait(reply.index)
             return messages
 
-        _, messages = await asyncio.gather(writer(), reader())
+        _, messages = await asyncio.gather(writer(), reader())  # (2)!
         print(*messages, sep="\n")
         print("status:", (await call.code()).name)
 

@@ -1,4 +1,4 @@
-"""Allowed: on a bidi stream, grpc's thread takes requests from the iterator while you read replies."""
+"""Allowed: grpc's thread takes requests while your thread reads replies."""
 
 import queue
 import threading
@@ -13,13 +13,11 @@ def main() -> None:
     replied = queue.Queue()
     sender_threads = set()
 
-    def pings():  # consumed on a thread of grpc's own
+    def pings():  # (1)!
         for n in range(3):
             sender_threads.add(threading.current_thread())
             yield greeter_pb2.HelloRequest(name=f"ping {n}")
-            replied.get(
-                timeout=5
-            )  # send the next one only after its reply was read
+            replied.get(timeout=5)  # (2)!
 
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)

@@ -1,4 +1,4 @@
-"""Forbidden: one request generator given to two calls, while the first is inside it."""
+"""Forbidden: one request generator, two calls, the first one inside it."""
 
 import logging
 import threading
@@ -26,10 +26,10 @@ def main() -> None:
     inside = threading.Event()
     go_on = threading.Event()
 
-    def names():  # runs on the grpc thread of whichever call asks for the next request
+    def names():  # (1)!
         yield greeter_pb2.HelloRequest(name="first")
         inside.set()
-        go_on.wait(timeout=5)  # e.g. waiting for the next piece of data
+        go_on.wait(timeout=5)  # (2)!
         yield greeter_pb2.HelloRequest(name="second")
 
     try:
@@ -37,12 +37,10 @@ def main() -> None:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             requests = names()
             call_a = stub.CollectGreetings.future(requests, timeout=5)
-            inside.wait(
-                timeout=5
-            )  # call A's thread is now inside the generator
+            inside.wait(timeout=5)  # call A's thread is inside the generator
             call_b = stub.CollectGreetings.future(requests, timeout=5)
             try:
-                call_b.result()
+                call_b.result()  # (3)!
             finally:
                 go_on.set()
                 print("call A received:", list(call_a.result().names))

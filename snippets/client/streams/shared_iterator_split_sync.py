@@ -1,4 +1,4 @@
-"""Forbidden: one request iterator given to two streaming calls: the requests are split silently."""
+"""Forbidden: one request iterator, two calls: the requests are split."""
 
 import grpc
 
@@ -10,13 +10,10 @@ def main() -> None:
     names = [greeter_pb2.HelloRequest(name=f"name {n}") for n in range(1000)]
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        requests = iter(names)  # one iterator, two calls
+        requests = iter(names)  # (1)!
         call_a = stub.CollectGreetings.future(requests, timeout=10)
         call_b = stub.CollectGreetings.future(requests, timeout=10)
-        counts = [
-            call_a.result().count,
-            call_b.result().count,
-        ]  # both calls succeed
+        counts = [call_a.result().count, call_b.result().count]  # (2)!
 
     print("names received by the two calls together:", sum(counts))
     print("each call received some of them:", min(counts) > 0)

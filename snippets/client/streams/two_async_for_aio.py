@@ -1,4 +1,4 @@
-"""Forbidden: two tasks iterate one grpc.aio stream with `async for` at the same time."""
+"""Forbidden: two tasks iterate one grpc.aio stream with async for."""
 
 import asyncio
 
@@ -20,11 +20,9 @@ async def main() -> None:
             return [reply.index async for reply in call]
 
         first = asyncio.create_task(read_all())
-        await asyncio.sleep(
-            0.1
-        )  # the first task now waits inside its `async for`
+        await asyncio.sleep(0.1)  # (1)!
         try:
-            await read_all()  # a second `async for` on the same call
+            await read_all()  # (2)!
         finally:
             print("the first task read:", await first)
 

@@ -1,4 +1,4 @@
-"""Forbidden: two tasks call read() on one grpc.aio stream: the second one gets a false EOF."""
+"""Forbidden: two tasks call read() on one grpc.aio stream: a false EOF."""
 
 import asyncio
 
@@ -21,18 +21,13 @@ async def main() -> None:
             indexes = []
             while (reply := await call.read()) is not grpc.aio.EOF:
                 indexes.append(reply.index)
-            return (
-                indexes,
-                call.done(),
-            )  # done(): had the call ended when EOF came?
+            # done(): had the call ended when EOF came?
+            return indexes, call.done()
 
         task_a = asyncio.create_task(read_to_eof())
-        await asyncio.sleep(0.1)  # task A now waits inside read()
-        task_b = asyncio.create_task(read_to_eof())
-        (got_a, _), (got_b, ended) = (
-            await task_a,
-            await task_b,
-        )  # no error from grpcio
+        await asyncio.sleep(0.1)  # (1)!
+        task_b = asyncio.create_task(read_to_eof())  # (2)!
+        (got_a, _), (got_b, ended) = await task_a, await task_b  # (3)!
         print("task A read:", got_a)
         print(
             "task B read:",
@@ -41,7 +36,8 @@ async def main() -> None:
             ended,
         )
     assert got_b, (
-        "task B saw no message: its first read() returned EOF when the call ended"
+        "task B saw no message: its first read() returned EOF"
+        " when the call ended"
     )
 
 

@@ -1,4 +1,4 @@
-"""Forbidden: two threads call next() on one response iterator at the same time."""
+"""Forbidden: two threads call next() on one response iterator at once."""
 
 import threading
 import time
@@ -17,19 +17,14 @@ def main() -> None:
         )
         responses = stub.StreamGreetings(request, timeout=10)
 
-        reader = threading.Thread(
-            target=lambda: print(
-                "the thread got message", next(responses).index
-            )
-        )
+        def read_one() -> None:
+            print("the thread got message", next(responses).index)
+
+        reader = threading.Thread(target=read_one)
         reader.start()
-        time.sleep(
-            0.5
-        )  # the thread now waits inside next() for the first message
+        time.sleep(0.5)  # (1)!
         try:
-            next(
-                responses
-            )  # a second next() on the same iterator, from the main thread
+            next(responses)  # (2)!
         except Exception as error:
             print(
                 "the second next() raised a grpc.RpcError:",

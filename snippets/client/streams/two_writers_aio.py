@@ -1,4 +1,4 @@
-"""Forbidden: a task writes to a grpc.aio stream while another task's write pends."""
+"""Forbidden: write() on a grpc.aio stream while another write pends."""
 
 import asyncio
 
@@ -11,14 +11,14 @@ DEADLINE = 5  # seconds, for the Chat call
 
 
 async def handlers_after(monitor, seconds: float) -> int:
-    """How many Greeter handlers the server still runs `seconds` later (0: at once)."""
+    """How many Greeter handlers the server still runs `seconds` later."""
     request = greeter_pb2.WaitRequest(active=0, timeout_ms=int(seconds * 1000))
     return (await monitor.WaitForActive(request, timeout=seconds + 5)).active
 
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    # Monitor calls go through a channel of their own: the other one gets closed.
+    # Monitor calls use a channel of their own: the other one gets closed.
     async with grpc.aio.insecure_channel(server_address()) as monitor_channel:
         monitor = greeter_pb2_grpc.MonitorStub(monitor_channel)
         channel = grpc.aio.insecure_channel(server_address())
@@ -34,12 +34,10 @@ async def main() -> None:
                     greeter_pb2.HelloRequest(name="x" * 1_000_000)
                 )
 
-        bulk = asyncio.create_task(send_bulk())
+        bulk = asyncio.create_task(send_bulk())  # (1)!
         await asyncio.sleep(1)  # by now its write waits for flow control
         try:
-            await call.write(
-                greeter_pb2.HelloRequest(name="urgent")
-            )  # a second writer
+            await call.write(greeter_pb2.HelloRequest(name="urgent"))  # (2)!
         except grpc.aio.AioRpcError as error:
             print("core:", error.debug_error_string())
             print("call.cancel() returns:", call.cancel())
@@ -54,7 +52,7 @@ async def main() -> None:
                 await bulk
             except asyncio.InvalidStateError as other:
                 print("the first writer then gets:", repr(other))
-            await channel.close()
+            await channel.close()  # (3)!
             print(
                 "1 s after channel.close():", await handlers_after(monitor, 1)
             )

@@ -13,9 +13,9 @@ async def main() -> None:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         call = stub.CollectGreetings(timeout=5)
         await call.write(greeter_pb2.HelloRequest(name="first"))
-        await call.done_writing()
+        await call.done_writing()  # (1)!
         try:
-            await call.write(greeter_pb2.HelloRequest(name="late"))
+            await call.write(greeter_pb2.HelloRequest(name="late"))  # (2)!
         finally:
             print("the server received:", list((await call).names))
 

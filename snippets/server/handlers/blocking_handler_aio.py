@@ -1,4 +1,4 @@
-"""Forbidden: time.sleep() in an async handler stalls the aio server's whole event loop."""
+"""Forbidden: time.sleep() in an async handler stalls the whole event loop."""
 
 import asyncio
 import threading
@@ -16,20 +16,21 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def SayHello(self, request, context):
         if request.name == "slow":
             self.slow_started.set()
-            time.sleep(3)  # blocks the event loop: no other handler can run
+            time.sleep(3)  # (1)!
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
 def client(port: int, greeter: Greeter) -> None:
-    """A sync client in its own thread, so it is not stalled along with the server."""
+    """A sync client in a thread of its own: not stalled with the server."""
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         slow = stub.SayHello.future(
             greeter_pb2.HelloRequest(name="slow"), timeout=10
         )
         greeter.slow_started.wait(timeout=5)
+        fast = greeter_pb2.HelloRequest(name="fast")
         try:
-            stub.SayHello(greeter_pb2.HelloRequest(name="fast"), timeout=1)
+            stub.SayHello(fast, timeout=1)  # (2)!
         finally:
             slow.result()
 

@@ -1,4 +1,4 @@
-"""aio server with maximum_concurrent_rpcs=2: a third RPC is refused at once."""
+"""Forbidden: an aio server with maximum_concurrent_rpcs=2 refuses a third."""
 
 import asyncio
 
@@ -22,7 +22,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 
 async def main() -> None:
-    server = grpc.aio.server(maximum_concurrent_rpcs=2)
+    server = grpc.aio.server(maximum_concurrent_rpcs=2)  # (1)!
     greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
@@ -33,7 +33,7 @@ async def main() -> None:
         for stream in busy:
             await stream.read()  # two RPCs in progress
         try:
-            await stub.SayHello(
+            await stub.SayHello(  # (2)!
                 greeter_pb2.HelloRequest(name="third"), timeout=5
             )
         finally:

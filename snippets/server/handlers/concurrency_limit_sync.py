@@ -1,4 +1,4 @@
-"""Sync server with maximum_concurrent_rpcs=2: a third RPC is refused at once."""
+"""Forbidden: maximum_concurrent_rpcs=2: a third RPC is refused at once."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -14,9 +14,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     def StreamGreetings(self, request, context):
         ended = threading.Event()
-        context.add_callback(
-            ended.set
-        )  # runs when the RPC ends, e.g. is cancelled
+        context.add_callback(ended.set)  # runs when the RPC ends
         index = 0
         while not ended.wait(request.interval_ms / 1000):
             yield greeter_pb2.HelloReply(
@@ -27,7 +25,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 def main() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
-        server = grpc.server(pool, maximum_concurrent_rpcs=2)
+        server = grpc.server(pool, maximum_concurrent_rpcs=2)  # (1)!
         greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
@@ -40,7 +38,7 @@ def main() -> None:
             for stream in busy:
                 next(stream)  # two RPCs in progress
             try:
-                stub.SayHello(
+                stub.SayHello(  # (2)!
                     greeter_pb2.HelloRequest(name="third"), timeout=5
                 )
             finally:

@@ -1,4 +1,4 @@
-"""Allowed: 4 workers run pure-Python handlers, but on one core at a time (the GIL)."""
+"""Allowed: 4 workers run pure-Python handlers, one core at a time (GIL)."""
 
 import threading
 import time
@@ -9,9 +9,8 @@ import grpc
 from guidepb import greeter_pb2, greeter_pb2_grpc
 
 WORKERS = 4
-COMPUTE_CPU_SECONDS = (
-    0.25  # pure-Python work per "compute" handler, in CPU time
-)
+# pure-Python work per "compute" handler, in CPU time
+COMPUTE_CPU_SECONDS = 0.25
 SLEEP_SECONDS = 1.0  # per "sleep" handler
 
 
@@ -20,18 +19,17 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.all_running = threading.Barrier(WORKERS, timeout=5)
         self.lock = threading.Lock()
         self.spans = []  # (start, end) wall-clock times of each handler's work
-        self.cpu_seconds = (
-            0.0  # CPU time the handler threads used for that work
-        )
+        # CPU time the handler threads used for that work
+        self.cpu_seconds = 0.0
 
     def SayHello(self, request, context):
-        self.all_running.wait()  # the 4 handlers are in progress at the same time
+        self.all_running.wait()  # the 4 handlers run at the same time
         wall, cpu = time.monotonic(), time.thread_time()
         if request.name == "compute":
             while time.thread_time() - cpu < COMPUTE_CPU_SECONDS:
-                pass  # Python bytecode: runs only while this thread holds the GIL
+                pass  # (1)!
         else:
-            time.sleep(SLEEP_SECONDS)  # waits without holding the GIL
+            time.sleep(SLEEP_SECONDS)  # (2)!
         with self.lock:
             self.spans.append((wall, time.monotonic()))
             self.cpu_seconds += time.thread_time() - cpu
@@ -39,7 +37,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 
 def run(kind: str) -> tuple[float, float]:
-    """4 concurrent calls of one kind: (wall time of the handlers' work, CPU time)."""
+    """4 concurrent calls of one kind: (handlers' wall time, CPU time)."""
     greeter = Greeter()
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         server = grpc.server(pool)
@@ -56,7 +54,7 @@ def run(kind: str) -> tuple[float, float]:
             for call in calls:
                 call.result()
         server.stop(0)
-    starts, ends = zip(*greeter.spans)
+    starts, ends = zip(*greeter.spans, strict=True)
     return max(ends) - min(starts), greeter.cpu_seconds
 
 

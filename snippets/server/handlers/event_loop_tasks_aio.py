@@ -1,4 +1,4 @@
-"""aio server: each handler is a task on the server's event loop, all on the loop's thread."""
+"""Allowed: each aio handler is a task on the server's event loop."""
 
 import asyncio
 import threading
@@ -14,13 +14,12 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.tasks = set()
 
     async def StreamGreetings(self, request, context):
-        await (
-            self.both_running.wait()
-        )  # the two streams' handlers run at the same time
-        self.tasks.add(asyncio.current_task())
+        await self.both_running.wait()  # both handlers run at the same time
+        self.tasks.add(asyncio.current_task())  # (1)!
         for index in range(request.count):
             yield greeter_pb2.HelloReply(
-                message=threading.current_thread().name, index=index
+                message=threading.current_thread().name,  # (2)!
+                index=index,
             )
 
 

@@ -1,4 +1,4 @@
-"""Allowed: an asyncio.Lock around a read-modify-write that awaits keeps every update."""
+"""Allowed: an asyncio.Lock around a read-modify-write that awaits."""
 
 import asyncio
 
@@ -15,11 +15,9 @@ class Counter(greeter_pb2_grpc.GreeterServicer):
 
     async def SayHello(self, request, context):
         await self.all_running.wait()  # the 4 handlers run at the same time
-        async with self.lock:
+        async with self.lock:  # (1)!
             value = self.count
-            await asyncio.sleep(
-                0.05
-            )  # other handlers run now, but wait for the lock
+            await asyncio.sleep(0.05)  # (2)!
             self.count = value + 1
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 

@@ -1,4 +1,4 @@
-"""Allowed: a threading.Lock around the read-modify-write keeps every update."""
+"""Allowed: a threading.Lock around the read-modify-write keeps all updates."""
 
 import threading
 import time
@@ -17,7 +17,7 @@ class Counter(greeter_pb2_grpc.GreeterServicer):
 
     def SayHello(self, request, context):
         self.all_running.wait()  # the 4 handlers run at the same time
-        with self.lock:
+        with self.lock:  # (1)!
             value = self.count
             time.sleep(0.05)  # a slow update is still safe inside the lock
             self.count = value + 1

@@ -1,4 +1,4 @@
-"""Forbidden: an async handler that awaits between read and write loses updates."""
+"""Forbidden: an async handler awaits between read and write: lost updates."""
 
 import asyncio
 
@@ -14,9 +14,7 @@ class Counter(greeter_pb2_grpc.GreeterServicer):
 
     async def SayHello(self, request, context):
         value = self.count  # read
-        await (
-            self.all_read.wait()
-        )  # any await lets other handlers run; here all 4 read first
+        await self.all_read.wait()  # (1)!
         self.count = value + 1  # write
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 

@@ -1,4 +1,4 @@
-"""Forbidden: handlers that read-modify-write shared state without a lock lose updates."""
+"""Forbidden: handlers read-modify-write shared state without a lock."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +15,7 @@ class Counter(greeter_pb2_grpc.GreeterServicer):
 
     def SayHello(self, request, context):
         value = self.count  # read
-        self.all_read.wait()  # widen the gap: all 4 handlers have read before any writes
+        self.all_read.wait()  # (1)!
         self.count = value + 1  # write
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 

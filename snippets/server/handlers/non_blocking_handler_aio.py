@@ -1,4 +1,4 @@
-"""Allowed: an async handler that waits with await leaves the event loop free for other RPCs."""
+"""Allowed: an async handler that awaits leaves the loop free for others."""
 
 import asyncio
 import threading
@@ -15,19 +15,16 @@ def blocking_work() -> None:
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
     def __init__(self) -> None:
-        self.slow_started = threading.Semaphore(
-            0
-        )  # released once by each slow handler
+        # released once by each slow handler
+        self.slow_started = threading.Semaphore(0)
 
     async def SayHello(self, request, context):
         if request.name == "asyncio.sleep":
             self.slow_started.release()
-            await asyncio.sleep(3)  # waits without blocking the loop
+            await asyncio.sleep(3)  # (1)!
         elif request.name == "to_thread":
             self.slow_started.release()
-            await asyncio.to_thread(
-                blocking_work
-            )  # blocks a worker thread, not the loop
+            await asyncio.to_thread(blocking_work)  # (2)!
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -42,14 +39,9 @@ def client(port: int, greeter: Greeter) -> None:
             for name in ("asyncio.sleep", "to_thread")
         ]
         for _ in slow:
-            greeter.slow_started.acquire(
-                timeout=5
-            )  # both slow handlers are waiting now
-        print(
-            stub.SayHello(
-                greeter_pb2.HelloRequest(name="fast"), timeout=1
-            ).message
-        )
+            greeter.slow_started.acquire(timeout=5)  # both slow handlers wait
+        fast = greeter_pb2.HelloRequest(name="fast")
+        print(stub.SayHello(fast, timeout=1).message)  # (3)!
         for call in slow:
             print(call.result().message)
 

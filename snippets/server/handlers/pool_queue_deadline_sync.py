@@ -1,4 +1,4 @@
-"""Sync server with both workers busy: a third RPC times out in the queue; its handler never runs."""
+"""Forbidden: both workers busy: a queued RPC times out, its handler unrun."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -18,9 +18,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     def StreamGreetings(self, request, context):
         ended = threading.Event()
-        context.add_callback(
-            ended.set
-        )  # runs when the RPC ends, e.g. is cancelled
+        context.add_callback(ended.set)  # runs when the RPC ends
         index = 0
         while not ended.wait(request.interval_ms / 1000):
             yield greeter_pb2.HelloReply(
@@ -44,17 +42,16 @@ def main() -> None:
             ]
             for stream in busy:
                 next(stream)  # both workers are busy now
+            third = greeter_pb2.HelloRequest(name="third")
             try:
-                stub.SayHello(
-                    greeter_pb2.HelloRequest(name="third"), timeout=1
-                )
+                stub.SayHello(third, timeout=1)  # (1)!
             except grpc.RpcError as error:
                 failure = error
             for stream in busy:
                 stream.cancel()  # frees both workers
         server.stop(0)
     # the pool has finished all it was given, the queued SayHello included
-    print("SayHello handler calls:", greeter.hello_calls)
+    print("SayHello handler calls:", greeter.hello_calls)  # (2)!
     raise failure
 
 

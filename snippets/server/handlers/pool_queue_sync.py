@@ -1,4 +1,4 @@
-"""Sync server with 2 workers: a third stream waits, unseen, until a worker is free."""
+"""Allowed: a server with 2 workers: a third stream waits for a free one."""
 
 import threading
 import time
@@ -16,9 +16,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     def StreamGreetings(self, request, context):
         self.started.append(request.name)
         ended = threading.Event()
-        context.add_callback(
-            ended.set
-        )  # runs when the RPC ends, e.g. is cancelled
+        context.add_callback(ended.set)  # runs when the RPC ends
         index = 0
         while not ended.wait(request.interval_ms / 1000):
             yield greeter_pb2.HelloReply(
@@ -45,13 +43,11 @@ def main() -> None:
 
             a, b = stream("A"), stream("B")
             next(a), next(b)  # both workers are busy now
-            c = stream("C")
+            c = stream("C")  # (1)!
             time.sleep(1)
             print("after 1 s, handlers started:", sorted(greeter.started))
-            print(
-                "after 1 s, call C has ended:", c.done()
-            )  # no status yet, not even an error
-            a.cancel()  # frees a worker
+            print("after 1 s, call C has ended:", c.done())  # (2)!
+            a.cancel()  # (3)!
             print(
                 "after cancelling A:", next(c).message, sorted(greeter.started)
             )

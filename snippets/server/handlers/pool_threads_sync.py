@@ -1,4 +1,4 @@
-"""Sync server: each handler runs on a thread of the pool given to grpc.server()."""
+"""Allowed: each handler runs on a thread of the pool given to the server."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -13,10 +13,11 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.both_running = threading.Barrier(2, timeout=5)
 
     def StreamGreetings(self, request, context):
-        self.both_running.wait()  # the two streams' handlers run at the same time
+        self.both_running.wait()  # both handlers run at the same time
         for index in range(request.count):
             yield greeter_pb2.HelloReply(
-                message=threading.current_thread().name, index=index
+                message=threading.current_thread().name,  # (1)!
+                index=index,
             )
 
 
@@ -24,7 +25,7 @@ def main() -> None:
     with ThreadPoolExecutor(
         max_workers=4, thread_name_prefix="handler"
     ) as pool:
-        server = grpc.server(pool)
+        server = grpc.server(pool)  # (2)!
         greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()

@@ -1,4 +1,4 @@
-"""A plain (non-async) handler on an aio server runs on a thread, not on the event loop."""
+"""Allowed: a plain def handler on an aio server runs on a thread."""
 
 import asyncio
 import threading
@@ -14,12 +14,12 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.both_running = threading.Barrier(2, timeout=5)
 
     def SayHello(self, request, context):  # def, not async def
-        self.both_running.wait()  # two calls run at the same time: on two threads
+        self.both_running.wait()  # (1)!
         return greeter_pb2.HelloReply(message=threading.current_thread().name)
 
 
 async def handler_threads(pool: ThreadPoolExecutor | None) -> list[str]:
-    server = grpc.aio.server(migration_thread_pool=pool)
+    server = grpc.aio.server(migration_thread_pool=pool)  # (2)!
     greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()

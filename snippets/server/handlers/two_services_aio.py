@@ -28,7 +28,8 @@ async def main() -> None:
     greeter = Greeter()
     server = grpc.aio.server()
     greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
-    greeter_pb2_grpc.add_MonitorServicer_to_server(Monitor(greeter), server)
+    monitor = Monitor(greeter)
+    greeter_pb2_grpc.add_MonitorServicer_to_server(monitor, server)  # (1)!
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:

@@ -1,4 +1,4 @@
-"""Allowed: two services registered on one sync server, sharing its thread pool."""
+"""Allowed: two services on one sync server, sharing its thread pool."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -33,7 +33,7 @@ def main() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         server = grpc.server(pool)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
-        greeter_pb2_grpc.add_MonitorServicer_to_server(
+        greeter_pb2_grpc.add_MonitorServicer_to_server(  # (1)!
             Monitor(greeter), server
         )
         port = server.add_insecure_port("127.0.0.1:0")

@@ -1,4 +1,4 @@
-"""Two reads at once on one request stream: the second gets grpc.aio.EOF; the first still gets every message."""
+"""Allowed: two reads at once: the second gets EOF, the first every message."""
 
 import asyncio
 
@@ -19,11 +19,11 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
         first = asyncio.create_task(read_all())
         await asyncio.sleep(0.5)  # `first` now waits for a message
-        second = await read_all()  # a second reader, at the same time
+        second = await read_all()  # (1)!
         client_may_send.set()
         names = await first
         print("second reader got:", second)
-        print("first reader got:", names)
+        print("first reader got:", names)  # (2)!
         return greeter_pb2.GreetingSummary(count=len(second) + len(names))
 
 

@@ -1,4 +1,4 @@
-"""Allowed: a sync handler's context has no method that sends a message; it yields."""
+"""Allowed: a sync handler's context has no method that sends; it yields."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,9 +11,11 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     def StreamGreetings(self, request, context):
         names = [name for name in dir(context) if not name.startswith("_")]
         sending = [name for name in names if "send" in name or "write" in name]
-        print("the handler's context, methods that send:", sending)
+        print("the handler's context, methods that send:", sending)  # (1)!
         for index in range(request.count):
-            yield greeter_pb2.HelloReply(message="sent by yield", index=index)
+            yield greeter_pb2.HelloReply(  # (2)!
+                message="sent by yield", index=index
+            )
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Allowed: producer tasks feed one server stream through an asyncio.Queue; one task writes."""
+"""Allowed: tasks feed one server stream through a queue; one task writes."""
 
 import asyncio
 from collections import Counter
@@ -19,15 +19,11 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
                         message=f"Hello from {name}!", index=index
                     )
                 )
-                await asyncio.sleep(
-                    0
-                )  # let the other producers run in between
+                await asyncio.sleep(0)  # let the other producers run
 
         producers = asyncio.gather(*(produce(f"task {n}") for n in range(3)))
         for _ in range(3 * request.count):
-            await context.write(
-                await outbox.get()
-            )  # the only task that writes
+            await context.write(await outbox.get())  # (1)!
         await producers
 
 

@@ -1,4 +1,4 @@
-"""Allowed: worker threads feed one server stream through a queue.Queue; the handler's generator sends."""
+"""Allowed: worker threads feed one server stream through a queue."""
 
 import queue
 import threading
@@ -23,7 +23,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
                         message=f"Hello from {name}!", index=index
                     )
                 )
-            outbox.put(DONE)
+            outbox.put(DONE)  # (1)!
 
         workers = [
             threading.Thread(target=work, args=(f"worker {n}",))
@@ -37,7 +37,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
             if reply is DONE:
                 running -= 1
             else:
-                yield reply  # only this generator sends
+                yield reply  # (2)!
         for worker in workers:
             worker.join()
 

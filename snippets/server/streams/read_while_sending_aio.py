@@ -1,4 +1,4 @@
-"""Allowed: in a bidi handler, one task reads with context.read() while another writes."""
+"""Allowed: in a bidi handler, one task reads while another writes."""
 
 import asyncio
 
@@ -11,16 +11,14 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def Chat(self, request_iterator, context):
         inbox = asyncio.Queue()
 
-        async def receive() -> None:  # the only reader
+        async def receive() -> None:  # (1)!
             while (request := await context.read()) is not grpc.aio.EOF:
                 await inbox.put(request)
             await inbox.put(None)
 
         reader = asyncio.create_task(receive())
         index = 0
-        while (
-            request := await inbox.get()
-        ) is not None:  # this task is the only writer
+        while (request := await inbox.get()) is not None:  # (2)!
             await context.write(
                 greeter_pb2.HelloReply(
                     message=f"Hello, {request.name}!", index=index
@@ -39,9 +37,8 @@ async def main() -> None:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         call = stub.Chat(timeout=10)
         replies = []
-        for n in range(
-            100
-        ):  # ping-pong: the next request only after the previous reply
+        # ping-pong: the next request only after the previous reply
+        for n in range(100):
             await call.write(greeter_pb2.HelloRequest(name=f"name {n}"))
             replies.append((await call.read()).message)
         await call.done_writing()

@@ -1,4 +1,4 @@
-"""Allowed: in a bidi handler, a thread reads request_iterator while the generator sends."""
+"""Allowed: in a bidi handler, a thread reads while the generator sends."""
 
 import queue
 import threading
@@ -15,7 +15,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     def Chat(self, request_iterator, context):
         inbox = queue.Queue()
 
-        def receive() -> None:  # the only reader
+        def receive() -> None:  # (1)!
             for request in request_iterator:
                 inbox.put(request)
             inbox.put(END)
@@ -23,9 +23,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         reader = threading.Thread(target=receive)
         reader.start()
         index = 0
-        while (
-            request := inbox.get()
-        ) is not END:  # the generator is the only sender
+        while (request := inbox.get()) is not END:  # (2)!
             yield greeter_pb2.HelloReply(
                 message=f"Hello, {request.name}!", index=index
             )
@@ -43,7 +41,8 @@ def main() -> None:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             outbox = queue.Queue()
 
-            def requests():  # ping-pong: the next request only after the previous reply
+            # ping-pong: the next request only after the previous reply
+            def requests():
                 while (name := outbox.get()) is not END:
                     yield greeter_pb2.HelloRequest(name=name)
 

@@ -15,16 +15,13 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def CollectGreetings(self, request_iterator, context):
         first = asyncio.create_task(context.read())
         await asyncio.sleep(0.5)  # `first` now waits for a message
-        second = (
-            await context.read()
-        )  # returns at once, although nothing was sent
+        second = await context.read()  # (1)!
         self.client_may_send.set()
         reads = [await first, second]
         self.false_ends = sum(read is grpc.aio.EOF for read in reads)
         names = [read.name for read in reads if read is not grpc.aio.EOF]
-        while (
-            request := await context.read()
-        ) is not grpc.aio.EOF:  # one reader
+        # one reader from here on
+        while (request := await context.read()) is not grpc.aio.EOF:
             names.append(request.name)
         return greeter_pb2.GreetingSummary(count=len(names), names=names)
 

@@ -1,4 +1,4 @@
-"""Forbidden: two threads of one handler read the same request_iterator at once."""
+"""Forbidden: two threads of one handler read request_iterator at once."""
 
 import threading
 import time
@@ -12,24 +12,20 @@ client_may_send = threading.Event()
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
-    false_ends = (
-        0  # next() calls that said "end of stream" while the client went on
-    )
+    # next() calls that said "end of stream" while the client went on
+    false_ends = 0
 
     def CollectGreetings(self, request_iterator, context):
         with ThreadPoolExecutor(max_workers=2) as readers:
             first = readers.submit(next, request_iterator, None)
             time.sleep(0.5)  # the first reader now waits inside next()
-            second = readers.submit(next, request_iterator, None)
+            second = readers.submit(next, request_iterator, None)  # (1)!
             time.sleep(0.5)  # both wait; the client has sent nothing yet
             client_may_send.set()
             reads = [first.result(timeout=5), second.result(timeout=5)]
-        self.false_ends = reads.count(
-            None
-        )  # None: next() found the stream ended
-        later = [
-            request.name for request in request_iterator
-        ]  # one reader from here
+        self.false_ends = reads.count(None)  # (2)!
+        # one reader from here on
+        later = [request.name for request in request_iterator]
         names = [
             request.name for request in reads if request is not None
         ] + later

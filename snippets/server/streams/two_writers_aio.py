@@ -1,4 +1,4 @@
-"""Forbidden: two tasks of one handler call context.write() at once; the error escapes the handler."""
+"""Forbidden: two tasks of one handler write at once; the error escapes."""
 
 import asyncio
 
@@ -17,9 +17,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
                     )
                 )
 
-        await asyncio.gather(
-            send("task a"), send("task b")
-        )  # two writers on one stream
+        await asyncio.gather(send("task a"), send("task b"))  # (1)!
 
 
 async def main() -> None:
@@ -31,9 +29,7 @@ async def main() -> None:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             call = stub.StreamGreetings(greeter_pb2.StreamRequest(), timeout=2)
-            async for (
-                reply
-            ) in call:  # no status ever comes: this waits for the deadline
+            async for reply in call:  # (2)!
                 print(reply.message, reply.index)
     finally:
         await server.stop(0)

@@ -1,4 +1,4 @@
-"""Forbidden: the error the colliding context.write() raises inside the handler."""
+"""Forbidden: what the colliding context.write() raises in the handler."""
 
 import asyncio
 
@@ -19,7 +19,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
                     )
                 )
 
-        results = await asyncio.gather(
+        results = await asyncio.gather(  # (1)!
             send("task a"), send("task b"), return_exceptions=True
         )
         failures.extend(result for result in results if result is not None)
@@ -38,7 +38,7 @@ async def main() -> None:
             print(reply.message, reply.index)
     await server.stop(0)
     print("failed writes:", len(failures))
-    print("a grpc.RpcError?", isinstance(failures[0], grpc.RpcError))
+    print("a grpc.RpcError?", isinstance(failures[0], grpc.RpcError))  # (2)!
     raise failures[0]
 
 
