@@ -24,12 +24,15 @@ class HandlerTracker:
         with self._changed:
             self._active[method] += 1
             self._changed.notify_all()
-        raised = True
+        raised, closed = True, False
         try:
             yield
             raised = False
+        except GeneratorExit:  # grpc.aio closed a streaming handler at a yield: its call had ended
+            closed = True
+            raise
         finally:
-            outcome = _outcome(context, raised)
+            outcome = _outcome(context, raised, closed)
             with self._changed:
                 self._active[method] -= 1
                 self._finished[outcome] += 1
@@ -52,8 +55,10 @@ class HandlerTracker:
             )
 
 
-def _outcome(context, raised: bool) -> str:
-    if hasattr(context, "is_active"):  # thread-pool server
+def _outcome(context, raised: bool, closed: bool = False) -> str:
+    if closed:
+        ended = True
+    elif hasattr(context, "is_active"):  # thread-pool server
         ended = not context.is_active()
     else:  # grpc.aio server: the handler's task is cancelled when the call ends early
         ended = context.cancelled() or _current_task_cancelling()
