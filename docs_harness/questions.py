@@ -79,13 +79,17 @@ def render(on_page: Page, pages_in_order: list[str]) -> str:
         target = Page(on_page.language, path, on_page.root)
         out += [f"## [{page_title(target)}]({_link(on_page, path)})", ""]
         for q in answered:
-            out.append(f"- [{q.questions[on_page.language]}]({_link(on_page, path, q.anchor)}) ([{_thread(q.url)}]({q.url}))")
+            out.append(
+                f"- [{q.questions[on_page.language]}]({_link(on_page, path, q.anchor)}) ([{_thread(q.url)}]({q.url}))"
+            )
         out.append("")
     unanswered = [q for q in questions if not q.page]
     if unanswered:
         out += [f"## {labels['unanswered']} {{ #unanswered }}", ""]
         for q in unanswered:
-            out.append(f"- {q.questions[on_page.language]} ([{_thread(q.url)}]({q.url})) — {labels['why']}: {q.reasons[on_page.language]}")
+            out.append(
+                f"- {q.questions[on_page.language]} ([{_thread(q.url)}]({q.url})) — {labels['why']}: {q.reasons[on_page.language]}"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -96,6 +100,6 @@ def _link(on_page: Page, path: str, anchor: str | None = None) -> str:
 
 
 def _thread(url: str) -> str:
-    """"https://github.com/grpc/grpc/issues/13914" -> "grpc/grpc#13914"."""
+    """ "https://github.com/grpc/grpc/issues/13914" -> "grpc/grpc#13914"."""
     found = re.match(r"https://github\.com/([^/]+/[^/]+)/(?:issues|pull)/(\d+)", url)
     return f"{found[1]}#{found[2]}" if found else url.split("//", 1)[-1]

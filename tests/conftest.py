@@ -22,7 +22,16 @@ HOSTED = {  # what the deploy workflow sets
     "SITE_URL": f"https://example.github.io{SUB_PATH}/",
     "REPO_URL": f"https://github.com/example{SUB_PATH}",
 }
-PROJECT_PARTS = ("docs", "snippets", "docs_harness", "overrides", "results", "mkdocs.yml", "pyproject.toml")
+PROJECT_PARTS = (
+    "docs",
+    "snippets",
+    "docs_harness",
+    "overrides",
+    "results",
+    "mkdocs.yml",
+    "pyproject.toml",
+    "questions.yml",
+)
 
 
 def mkdocs(

@@ -136,7 +136,10 @@ def test_a_hanging_example_fails_at_its_deadline_and_the_next_one_still_runs(run
     )
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(
-        ["*page.md:1 (example snippets/hangs.py): expected success, got a hang (still running at its deadline)", "*still running after 1 s*"]
+        [
+            "*page.md:1 (example snippets/hangs.py): expected success, got a hang (still running at its deadline)",
+            "*still running after 1 s*",
+        ]
     )
     result.stdout.fnmatch_lines(["*where it was when its deadline passed:*", "*hangs.py*line 2*"])
     assert time.monotonic() - started < 30
@@ -151,7 +154,15 @@ def test_an_isolated_example_that_ignores_its_alarm_is_killed_and_the_next_one_s
     """
     result = run_page(fence("wedged", "isolate timeout=1") + fence("good"), wedged=wedged, good="print('fine')\n")
     result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*page.md:1 (example snippets/wedged.py): *", "*still running after 1 s*", "*", "", "(killed after its deadline)"])
+    result.stdout.fnmatch_lines(
+        [
+            "*page.md:1 (example snippets/wedged.py): *",
+            "*still running after 1 s*",
+            "*",
+            "",
+            "(killed after its deadline)",
+        ]
+    )
     assert time.monotonic() - started < 40
 
 

@@ -129,7 +129,9 @@ def bench_build(repeats: int) -> dict[str, list[float]]:
         plain.write_text(PLAIN_CONFIG.format(docs=PROJECT_ROOT / "docs", root=PROJECT_ROOT))
         for _ in range(repeats):
             ours = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", f"{scratch}/ours"])[:2]
-            theirs = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", f"{scratch}/plain"])[:2]
+            theirs = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", f"{scratch}/plain"])[
+                :2
+            ]
             figures.setdefault("ours wall s", []).append(ours[0])
             figures.setdefault("plain Material wall s", []).append(theirs[0])
             figures.setdefault("ours ÷ plain (wall)", []).append(ours[0] / theirs[0])
@@ -182,7 +184,9 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (path.suffix in self.COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            path.suffix in self.COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().do_GET()
         body = gzip.compress(path.read_bytes())
         self.send_response(200)
@@ -219,7 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     if "pages" in chosen:
         heaviest = max(statistics.median(v) for k, v in results.items() if k.endswith(" KB"))
         slowest = max(statistics.median(v) for k, v in results.items() if k.endswith(" ms"))
-        print(f"\n  heaviest page {heaviest:.0f} KB (goal ≤ 600); slowest DOMContentLoaded {slowest:.0f} ms (goal < 300)")
+        print(
+            f"\n  heaviest page {heaviest:.0f} KB (goal ≤ 600); slowest DOMContentLoaded {slowest:.0f} ms (goal < 300)"
+        )
     return 0
 
 

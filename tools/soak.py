@@ -31,7 +31,17 @@ def burn(stop) -> None:  # a busy core, until told to stop
 
 def run_once(seed: int, extra: list[str]) -> tuple[bool, float, str]:
     started = time.monotonic()
-    command = [sys.executable, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider", f"--randomly-seed={seed}", *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "docs",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        f"--randomly-seed={seed}",
+        *extra,
+    ]
     done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=RUN_SECONDS)
     seconds = time.monotonic() - started
     lines = done.stdout.strip().splitlines()
@@ -79,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _failure_lines(output: str) -> str:
-    return "\n".join("  " + line for line in output.splitlines() if line.startswith(("FAILED", "ERROR", "docs/")))[:4000]
+    return "\n".join("  " + line for line in output.splitlines() if line.startswith(("FAILED", "ERROR", "docs/")))[
+        :4000
+    ]
 
 
 if __name__ == "__main__":

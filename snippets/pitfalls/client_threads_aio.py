@@ -50,6 +50,7 @@ async def main() -> None:
             break
         await asyncio.sleep(0.05)
     print("channel object gone; poller threads:", pollers())
+    assert not pollers(), "the poller thread outlived every aio channel"
 
 
 if __name__ == "__main__":

@@ -38,7 +38,11 @@ async def main() -> None:
         )
 
         await channel.close()  # (2)!
-        await asyncio.wait([reader])
+        done, _ = await asyncio.wait([reader], timeout=3)
+        if not done:  # the stream outlived its channel: end it, then say so
+            call.cancel()
+            await asyncio.wait([reader])
+        assert done, "channel.close() left the stream running: 3 s later"
         print("reader task cancelled:", reader.cancelled())
         print("status:", await call.code(), repr(await call.details()))  # (3)!
         after = await monitor.WaitForActive(
