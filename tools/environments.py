@@ -21,6 +21,7 @@ from docs_harness.versions import pinned
 MATRIX_FILE = PROJECT_ROOT / "matrix.toml"
 CACHE = PROJECT_ROOT / ".matrix"
 PER_RELEASE = ("grpcio", "grpcio-tools", "protobuf", "setuptools")  # what the matrix changes
+# the test runner, and what the examples import besides grpcio (gevent: the gevent page)
 TEST_PACKAGES = [
     "pytest",
     "pytest-markdown-docs",
@@ -29,6 +30,7 @@ TEST_PACKAGES = [
     "markdown-it-py",
     "packaging",
     "PyYAML",
+    "gevent",
 ]
 
 
@@ -81,7 +83,7 @@ def ensure(release: Release, log) -> float:
     )
     stamp = release.folder / ".ready"
     key = hashlib.sha256(
-        f"{release}{wanted}{(PROJECT_ROOT / 'protos/guidepb/greeter.proto').read_text()}".encode()
+        f"{release}{wanted}{TEST_PACKAGES}{(PROJECT_ROOT / 'protos/guidepb/greeter.proto').read_text()}".encode()
     ).hexdigest()
     if stamp.exists() and stamp.read_text() == key:
         return 0.0
