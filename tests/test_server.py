@@ -71,3 +71,13 @@ def test_a_snippet_run_with_no_server_up_says_how_to_start_it():
     assert run.returncode != 0
     assert "guide_server.ServerNotRunning: no server listens at 127.0.0.1:1" in run.stderr
     assert "./dev server" in run.stderr
+
+
+def test_a_reader_on_an_unverified_grpcio_is_told_which_releases_were_verified():
+    from docs_harness.results import recorded_versions
+    from guide_server import unverified_grpcio_note
+
+    note = unverified_grpcio_note("1.50.0")
+    assert note.startswith("note: grpcio 1.50.0 is not one this guide was verified on (")
+    assert all(version in note for version in recorded_versions()) and "./dev verify" in note
+    assert unverified_grpcio_note(recorded_versions()[-1]) is None
