@@ -13,6 +13,7 @@ parallel first.
 
 import argparse
 import concurrent.futures
+import dataclasses
 import json
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import time
 from pathlib import Path
 
 from docs_harness import LANGUAGES, PROJECT_ROOT
+from docs_harness.judge import without_debug_string
 from docs_harness.results import Results
 from tools import environments
 from tools.environments import Release
@@ -53,12 +55,17 @@ def differences(committed: Results | None, fresh: Results | None) -> list[str]:
     found = []
     for example, now in sorted(fresh.examples.items()):
         before = committed.examples.get(example)
-        if before != now:
+        if _comparable(before) != _comparable(now):
             found.append(f"{example}: was {_outcome(before)}, now {_outcome(now)}")
     found += [
         f"{example}: recorded before, not run now" for example in sorted(set(committed.examples) - set(fresh.examples))
     ]
     return found
+
+
+def _comparable(recorded):
+    """A recorded outcome, with the part of a printed error that varies between runs masked."""
+    return None if recorded is None else dataclasses.replace(recorded, printed=without_debug_string(recorded.printed))
 
 
 def _outcome(recorded) -> str:
