@@ -110,6 +110,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.extra_keyword_matches.update({example.name, example.snippet, example.page.name})
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: none without it (-p no:xdist)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Both languages' items of an example run on one worker (see docs_harness.scheduling)."""
     from docs_harness.scheduling import ExampleScheduling

@@ -9,8 +9,9 @@ import pytest
 
 HARNESS_OPTIONS = [
     "-p", "docs_harness.plugin", "--markdown-docs", "--markdown-docs-syntax=superfences",
-    "-p", "no:cacheprovider", "-p", "no:randomly",
+    "-p", "no:cacheprovider", "-p", "no:randomly", "-p", "no:xdist",
 ]  # fmt: skip
+PARALLEL_OPTIONS = HARNESS_OPTIONS[:-2]  # with pytest-xdist
 PAGE = "docs/en/page.md"
 
 
@@ -22,7 +23,7 @@ def fence(snippet: str, options: str = "") -> str:
 def run_page(pytester: pytest.Pytester):
     """Writes docs/en/page.md (and any other page) and snippets/*.py into a fresh project, runs pytest."""
 
-    def run(page: str, *args: str, pages: dict[str, str] | None = None, **snippets: str) -> pytest.RunResult:
+    def run(page: str, *args: str, pages: dict[str, str] | None = None, parallel: bool = False, **snippets: str) -> pytest.RunResult:
         pytester.makeini("[pytest]\n")
         for name, code in snippets.items():
             path = pytester.path / "snippets" / f"{name}.py"
@@ -31,7 +32,8 @@ def run_page(pytester: pytest.Pytester):
         for name, text in {PAGE: page, **(pages or {})}.items():
             (pytester.path / name).parent.mkdir(parents=True, exist_ok=True)
             (pytester.path / name).write_text(text)
-        return pytester.runpytest_subprocess(*HARNESS_OPTIONS, *args, "docs", timeout=120)
+        options = PARALLEL_OPTIONS if parallel else HARNESS_OPTIONS
+        return pytester.runpytest_subprocess(*options, *args, "docs", timeout=120)
 
     return run
 
@@ -299,6 +301,7 @@ def test_each_example_runs_once_for_both_languages_and_each_page_gets_its_item(r
         "-n",
         "2",
         pages={"docs/ja/page.md": "# ページ\n\n\n" + fence("counted", 'raises="ValueError" match="^twice$"')},
+        parallel=True,
         counted=counted,
     )
     result.assert_outcomes(failed=2)
