@@ -1,4 +1,4 @@
-"""Forbidden: add_done_callback() after the RPC ended: no error, and it never runs."""
+"""Forbidden: add_done_callback() after the RPC ended: no error, never run."""
 
 import asyncio
 
@@ -14,7 +14,8 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     async def SayHello(self, request, context):
         self.kept = context
-        context.add_done_callback(lambda _: self.ended.set())  # once the RPC has ended
+        # this one runs once the RPC has ended
+        context.add_done_callback(lambda _: self.ended.set())
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -27,19 +28,21 @@ async def main() -> None:
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         await stub.SayHello(greeter_pb2.HelloRequest(name="A"), timeout=5)
-        await asyncio.wait_for(greeter.ended.wait(), timeout=5)  # the server is done
+        # the server is done with the RPC
+        await asyncio.wait_for(greeter.ended.wait(), timeout=5)
         ran = asyncio.Event()
         print("done():", greeter.kept.done())
-        print("add_done_callback() returned:", greeter.kept.add_done_callback(
-            lambda context: ran.set()
-        ))
+        added = greeter.kept.add_done_callback(lambda _: ran.set())  # (1)!
+        print("add_done_callback() returned:", added)
         try:
             await asyncio.wait_for(ran.wait(), timeout=1)
         except TimeoutError:
             pass
         print("the callback ran within 1 s:", ran.is_set())
     await server.stop(0)
-    assert ran.is_set(), "the callback was accepted without a word and never ran"
+    assert ran.is_set(), (
+        "the callback was accepted without a word and never ran"
+    )
 
 
 if __name__ == "__main__":

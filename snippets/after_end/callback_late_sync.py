@@ -1,4 +1,4 @@
-"""Allowed: add_callback() once the RPC has ended returns False, and never runs it."""
+"""Allowed: add_callback() after the RPC has ended returns False."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +32,8 @@ def main() -> None:
             greeter.ended.wait(timeout=5)  # the server is done with the call
             ran = threading.Event()
             print("is_active():", greeter.kept.is_active())
-            print("add_callback() returned:", greeter.kept.add_callback(ran.set))
+            added = greeter.kept.add_callback(ran.set)  # (1)!
+            print("add_callback() returned:", added)
             print("the callback ran within 1 s:", ran.wait(timeout=1))
         server.stop(0)
 

@@ -1,4 +1,4 @@
-"""Allowed: cancel() on a call that has finished returns False and changes nothing."""
+"""Allowed: cancel() on a finished call returns False and changes nothing."""
 
 import asyncio
 
@@ -13,12 +13,15 @@ async def main() -> None:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         call = stub.SayHello(greeter_pb2.HelloRequest(name="A"), timeout=5)
         print("unary:", (await call).message)
-        print("  cancel():", call.cancel(), "| code():", await call.code())
+        cancelled = call.cancel()  # (1)!
+        print("  cancel():", cancelled, "| code():", await call.code())
         request = greeter_pb2.StreamRequest(name="B", count=2)
         stream = stub.StreamGreetings(request, timeout=5)
         print("stream:", [reply.message async for reply in stream])
-        print("  cancel():", stream.cancel(), "| code():", await stream.code())
-        print("  read() again returns EOF:", await stream.read() is grpc.aio.EOF)
+        cancelled = stream.cancel()
+        print("  cancel():", cancelled, "| code():", await stream.code())
+        eof = await stream.read() is grpc.aio.EOF  # (2)!
+        print("  read() again returns EOF:", eof)
 
 
 if __name__ == "__main__":

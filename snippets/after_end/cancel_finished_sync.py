@@ -1,4 +1,4 @@
-"""Allowed: cancel() on a call that has finished returns False and changes nothing."""
+"""Allowed: cancel() on a finished call returns False and changes nothing."""
 
 import grpc
 
@@ -9,14 +9,18 @@ from guidepb import greeter_pb2, greeter_pb2_grpc
 def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        future = stub.SayHello.future(greeter_pb2.HelloRequest(name="A"), timeout=5)
+        request = greeter_pb2.HelloRequest(name="A")
+        future = stub.SayHello.future(request, timeout=5)
         print("unary:", future.result().message)
-        print("  cancel():", future.cancel(), "| code():", future.code())
+        cancelled = future.cancel()  # (1)!
+        print("  cancel():", cancelled, "| code():", future.code())
         request = greeter_pb2.StreamRequest(name="B", count=2)
         stream = stub.StreamGreetings(request, timeout=5)
         print("stream:", [reply.message for reply in stream])
-        print("  cancel():", stream.cancel(), "| code():", stream.code())
-        print("  next() again raises StopIteration:", next(stream, "end") == "end")
+        cancelled = stream.cancel()
+        print("  cancel():", cancelled, "| code():", stream.code())
+        ended = next(stream, "end") == "end"  # (2)!
+        print("  next() again raises StopIteration:", ended)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Forbidden: a request taken from your iterator after the call ended is dropped."""
+"""Forbidden: a request taken from the iterator after the end is dropped."""
 
 import queue
 
@@ -23,9 +23,9 @@ def main() -> None:
 
         call = stub.CollectGreetings.future(requests(), timeout=1)
         inbox.put(greeter_pb2.HelloRequest(name="first"))
-        print("the call ended:", call.exception().code())  # its deadline, 1 s
-        inbox.put(greeter_pb2.HelloRequest(name="late"))  # no error here...
-        print("iterator:", closed.get(timeout=5))  # ...nor once grpcio took "late"
+        print("the call ended:", call.exception().code())  # at its deadline
+        inbox.put(greeter_pb2.HelloRequest(name="late"))  # (1)!
+        print("iterator:", closed.get(timeout=5))  # (2)!
         print("requests still in the queue:", inbox.qsize())
         assert inbox.qsize() == 1, '"late" left the queue, but was never sent'
 

@@ -1,4 +1,4 @@
-"""Forbidden: context.peer() after the handler returned kills the process (SIGSEGV)."""
+"""Forbidden: context.peer() after the RPC has ended kills the process."""
 
 import asyncio
 
@@ -14,7 +14,8 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     async def SayHello(self, request, context):
         self.kept = context  # e.g. kept for a log line written later
-        context.add_done_callback(lambda _: self.ended.set())  # once the RPC has ended
+        # this one runs once the RPC has ended
+        context.add_done_callback(lambda _: self.ended.set())
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -26,13 +27,14 @@ async def main() -> None:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        reply = await stub.SayHello(greeter_pb2.HelloRequest(name="A"), timeout=5)
+        request = greeter_pb2.HelloRequest(name="A")
+        reply = await stub.SayHello(request, timeout=5)
         print("the client got", repr(reply.message), flush=True)
-        await asyncio.wait_for(greeter.ended.wait(), timeout=5)  # the server is done
+        # the server is done with the RPC
+        await asyncio.wait_for(greeter.ended.wait(), timeout=5)
         print("calling context.peer()", flush=True)
         print("context.peer() =", greeter.kept.peer(), flush=True)  # (1)!
     await server.stop(0)
-
 
 
 if __name__ == "__main__":

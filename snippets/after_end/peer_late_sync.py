@@ -1,4 +1,4 @@
-"""Allowed: context.peer() after the handler returned still names the client."""
+"""Allowed: context.peer() after the handler returned names the client."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -27,8 +27,8 @@ def main() -> None:
             stub = greeter_pb2_grpc.GreeterStub(channel)
             stub.SayHello(greeter_pb2.HelloRequest(name="A"), timeout=5)
         server.stop(0)
-    late = greeter.kept.peer()
-    host = late.rpartition(":")[0]  # without the port, which differs between runs
+    late = greeter.kept.peer()  # (1)!
+    host = late.rpartition(":")[0]  # the port differs from run to run
     print("context.peer() after the handler returned:", host)
     print("the same as in the handler:", late == greeter.peer)
 

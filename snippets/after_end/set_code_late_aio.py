@@ -1,4 +1,4 @@
-"""Forbidden: set_code() on a context whose handler has returned changes nothing."""
+"""Forbidden: set_code() after the handler has returned changes nothing."""
 
 import asyncio
 
@@ -12,7 +12,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.kept = None
 
     async def SayHello(self, request, context):
-        self.kept = context  # e.g. handed to a background task that reports later
+        self.kept = context  # e.g. for a background task that reports later
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -26,12 +26,14 @@ async def main() -> None:
         stub = greeter_pb2_grpc.GreeterStub(channel)
         call = stub.SayHello(greeter_pb2.HelloRequest(name="job"), timeout=5)
         await call
-        greeter.kept.set_code(grpc.StatusCode.INTERNAL)  # the job failed, too late
+        greeter.kept.set_code(grpc.StatusCode.INTERNAL)  # (1)!
         greeter.kept.set_details("the job failed")
         print("the server context now says:", greeter.kept.code())
-        print("the client got:", await call.code())
+        print("the client got:", await call.code())  # (2)!
     await server.stop(0)
-    assert await call.code() == greeter.kept.code(), "the client never learns of it"
+    assert await call.code() == greeter.kept.code(), (
+        "the client never learns of it"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Forbidden: set_code() on a context whose handler has returned changes nothing."""
+"""Forbidden: set_code() after the handler has returned changes nothing."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,7 +12,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         self.kept = None
 
     def SayHello(self, request, context):
-        self.kept = context  # e.g. handed to a background job that reports later
+        self.kept = context  # e.g. for a background job that reports later
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -28,11 +28,13 @@ def main() -> None:
             request = greeter_pb2.HelloRequest(name="job")
             _, call = stub.SayHello.with_call(request, timeout=5)
         server.stop(0)
-    greeter.kept.set_code(grpc.StatusCode.INTERNAL)  # the job failed, too late
+    greeter.kept.set_code(grpc.StatusCode.INTERNAL)  # (1)!
     greeter.kept.set_details("the job failed")
     print("the server context now says:", greeter.kept.code())
-    print("the client got:", call.code())
-    assert call.code() == greeter.kept.code(), "the client never learns of the failure"
+    print("the client got:", call.code())  # (2)!
+    assert call.code() == greeter.kept.code(), (
+        "the client never learns of the failure"
+    )
 
 
 if __name__ == "__main__":

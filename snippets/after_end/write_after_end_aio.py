@@ -1,4 +1,4 @@
-"""Forbidden: call.write() after the call has ended raises InvalidStateError."""
+"""Forbidden: call.write() after the end raises InvalidStateError."""
 
 import asyncio
 
@@ -14,7 +14,7 @@ async def main() -> None:
         call = stub.CollectGreetings(timeout=1)
         await call.write(greeter_pb2.HelloRequest(name="first"))
         print("the call ended:", await call.code())  # its deadline, 1 s
-        await call.write(greeter_pb2.HelloRequest(name="late"))
+        await call.write(greeter_pb2.HelloRequest(name="late"))  # (1)!
 
 
 if __name__ == "__main__":

@@ -25,10 +25,12 @@ async def main() -> None:
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = greeter_pb2_grpc.GreeterStub(channel)
-            call = stub.StreamGreetings(greeter_pb2.StreamRequest(name="A"), timeout=5)
+            request = greeter_pb2.StreamRequest(name="A")
+            call = stub.StreamGreetings(request, timeout=5)
             print("the client got:", [reply.message async for reply in call])
             print("and the status:", await call.code())
-            await greeter.kept.write(greeter_pb2.HelloReply(message="one more"))
+            late = greeter_pb2.HelloReply(message="one more")
+            await greeter.kept.write(late)  # (1)!
     finally:
         await server.stop(0)
 

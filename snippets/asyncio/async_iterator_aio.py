@@ -1,4 +1,4 @@
-"""Allowed: an async generator that waits with await leaves the event loop free."""
+"""Allowed: an async generator that waits with await leaves the loop free."""
 
 import asyncio
 import queue
@@ -16,14 +16,14 @@ async def main() -> None:
 
         async def requests():  # an async generator: each wait is an await
             while True:
-                request = await asyncio.to_thread(inbox.get, timeout=5)
-                if request is None:
+                item = await asyncio.to_thread(inbox.get, timeout=5)  # (1)!
+                if item is None:
                     return
-                yield request
+                yield item
 
         chat = stub.Chat(requests(), timeout=10)
         meanwhile = greeter_pb2.HelloRequest(name="meanwhile")
-        reply = await stub.SayHello(meanwhile, timeout=1)
+        reply = await stub.SayHello(meanwhile, timeout=1)  # (2)!
         print("while the iterator waits:", reply.message)
         inbox.put(greeter_pb2.HelloRequest(name="late"))
         inbox.put(None)  # no more requests: the call half-closes

@@ -1,4 +1,4 @@
-"""Allowed: a request iterator that blocks holds only the thread grpcio reads it on."""
+"""Allowed: a blocking request iterator holds only the thread grpcio uses."""
 
 import queue
 
@@ -14,12 +14,12 @@ def main() -> None:
         inbox = queue.Queue()  # filled by other code, here the main thread
 
         def requests():  # grpcio calls next() on this in a thread of its own
-            while (request := inbox.get(timeout=5)) is not None:
+            while (request := inbox.get(timeout=5)) is not None:  # (1)!
                 yield request
 
-        chat = stub.Chat(requests(), timeout=10)  # requests() now waits in inbox.get()
+        chat = stub.Chat(requests(), timeout=10)
         meanwhile = greeter_pb2.HelloRequest(name="meanwhile")
-        reply = stub.SayHello(meanwhile, timeout=1)
+        reply = stub.SayHello(meanwhile, timeout=1)  # (2)!
         print("while the iterator waits:", reply.message)
         inbox.put(greeter_pb2.HelloRequest(name="late"))
         inbox.put(None)  # no more requests: the call half-closes

@@ -1,4 +1,4 @@
-"""Allowed: one event loop per thread, each loop with its own grpc.aio channel."""
+"""Allowed: one event loop per thread, each with its own grpc.aio channel."""
 
 import asyncio
 import threading
@@ -12,8 +12,9 @@ LOOPS = 4
 
 
 def added_threads(before: set) -> list[str]:
-    names = [thread.name for thread in threading.enumerate() if thread not in before]
-    return sorted("grpc poller" if n.endswith("(_poll_wrapper)") else n for n in names)
+    names = [t.name for t in threading.enumerate() if t not in before]
+    poller = "(_poll_wrapper)"  # the end of the poller thread's name
+    return sorted("grpc poller" if n.endswith(poller) else n for n in names)
 
 
 def main() -> None:
@@ -22,21 +23,22 @@ def main() -> None:
     counted = threading.Event()
     replies, errors = [0] * LOOPS, []
 
-    async def calls(n: int) -> None:  # in thread n's own loop, with its own channel
-        async with grpc.aio.insecure_channel(server_address()) as channel:
+    async def calls(n: int) -> None:  # runs in thread n's own loop
+        address = server_address()
+        async with grpc.aio.insecure_channel(address) as channel:  # (1)!
             stub = greeter_pb2_grpc.GreeterStub(channel)
             request = greeter_pb2.HelloRequest(name=f"loop {n}", delay_ms=100)
             calls = [stub.SayHello(request, timeout=5) for _ in range(10)]
             replies[n] = len(await asyncio.gather(*calls))
             ready[n].set()
-            for _ in range(500):  # keep this loop and its channel until counted
+            for _ in range(500):  # keep the loop and channel until counted
                 if counted.is_set():
                     break
                 await asyncio.sleep(0.01)
 
     def worker(n: int) -> None:
         try:
-            asyncio.run(calls(n))
+            asyncio.run(calls(n))  # (2)!
         except Exception as error:
             errors.append(error)
         finally:
@@ -51,7 +53,7 @@ def main() -> None:
     for event in ready:
         event.wait(timeout=5)
     print("replies per loop:", replies)
-    print("threads added while the loops run:", added_threads(before))
+    print("threads added:", added_threads(before))
     counted.set()
     for thread in threads:
         thread.join(timeout=5)

@@ -1,9 +1,10 @@
-"""Allowed: a bounded asyncio.Queue makes fan-in producers wait for a slow stream.
+"""Allowed: a bounded asyncio.Queue makes fan-in producers wait for the stream.
 
-Four producer tasks put 64 KB requests into an asyncio.Queue(maxsize=8); one writer
-task takes them out and is the only caller of write(). The server stops reading
-after the first request: once write() stops completing, the queue fills and every
-producer waits in put(). When the server reads again, every request arrives.
+Four producer tasks put 64 KB requests into an asyncio.Queue(maxsize=8); one
+writer task takes them out and is the only caller of write(). The server stops
+reading after the first request: once write() stops completing, the queue fills
+and every producer waits in put(). When the server reads again, every request
+arrives.
 """
 
 import asyncio
@@ -14,6 +15,7 @@ import grpc
 from guidepb import greeter_pb2, greeter_pb2_grpc
 
 PRODUCERS, EACH = 4, 100
+PAYLOAD = "x" * 65536  # 64 KB per request
 DONE = object()  # a producer's last item
 
 
@@ -26,26 +28,26 @@ class SlowReader(greeter_pb2_grpc.GreeterServicer):
         async for _ in request_iterator:
             count += 1
             if count == 1:
-                await self.resume.wait()  # the server stops reading for a while
+                await self.resume.wait()  # the server stops reading
         return greeter_pb2.GreetingSummary(count=count)
 
 
 async def main() -> None:
     reader = SlowReader()
-    backlog = asyncio.Queue(maxsize=8)
+    backlog = asyncio.Queue(maxsize=8)  # (1)!
     waiting = [False] * PRODUCERS  # producer p is inside put()
 
     async def produce(p: int) -> None:
         for i in range(EACH):
-            request = greeter_pb2.HelloRequest(name=f"{p}-{i}:" + "x" * 65536)
+            request = greeter_pb2.HelloRequest(name=f"{p}-{i}:" + PAYLOAD)
             waiting[p] = True
-            await backlog.put(request)
+            await backlog.put(request)  # (2)!
             waiting[p] = False
         await backlog.put(DONE)
 
     written = 0  # requests whose write() has completed
 
-    async def write_all(call) -> None:  # the only caller of write()
+    async def write_all(call) -> None:
         nonlocal written
         finished = 0
         while finished < PRODUCERS:
@@ -53,34 +55,38 @@ async def main() -> None:
             if item is DONE:
                 finished += 1
             else:
-                await call.write(item)
+                await call.write(item)  # (3)!
                 written += 1
         await call.done_writing()
+
+    async def stalled() -> tuple[bool, int]:  # once write() stops completing
+        last, since = -1, time.monotonic()
+        while True:
+            if written != last:
+                last, since = written, time.monotonic()
+            full, in_put = backlog.full(), sum(waiting)  # one snapshot
+            quiet = time.monotonic() - since > 0.5
+            if quiet and full and in_put == PRODUCERS:
+                return full, in_put
+            await asyncio.sleep(0.01)
 
     server = grpc.aio.server()
     greeter_pb2_grpc.add_GreeterServicer_to_server(reader, server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-        call = greeter_pb2_grpc.GreeterStub(channel).CollectGreetings(timeout=30)
+        stub = greeter_pb2_grpc.GreeterStub(channel)
+        call = stub.CollectGreetings(timeout=30)
         tasks = [asyncio.create_task(produce(p)) for p in range(PRODUCERS)]
         tasks.append(asyncio.create_task(write_all(call)))
-
-        async def stalled() -> tuple[bool, int]:  # once write() has stopped completing
-            last, since = -1, time.monotonic()
-            while True:
-                if written != last:
-                    last, since = written, time.monotonic()
-                full, in_put = backlog.full(), sum(waiting)  # one snapshot
-                if time.monotonic() - since > 0.5 and full and in_put == PRODUCERS:
-                    return full, in_put
-                await asyncio.sleep(0.01)
-
         full, in_put = await asyncio.wait_for(stalled(), timeout=10)
-        print("server not reading: queue full:", full,
-              "| producers waiting in put():", in_put)
+        print(
+            f"server not reading: queue full: {full}",
+            f"| producers waiting in put(): {in_put}",
+        )
         reader.resume.set()
-        print("after the server read again:", (await call).count, "requests arrived")
+        count = (await call).count
+        print("after the server read again:", count, "requests arrived")
         await asyncio.gather(*tasks)
     await server.stop(0)
 

@@ -1,9 +1,9 @@
-"""Forbidden: take a request that grpcio has drawn from your iterator as received.
+"""Forbidden: count a request grpcio has drawn from your iterator as received.
 
 The server reads one request, then stops reading. grpcio goes on drawing 64 KB
-requests from the client's generator (on its own thread) until its buffers, a few
-megabytes, are full. grpcio raises nothing; those requests have only been buffered,
-and if the call fails now they are lost.
+requests from the client's generator (on its own thread) until its buffers, a
+few megabytes, are full. grpcio raises nothing; those requests have only been
+buffered, and if the call fails now they are lost.
 """
 
 import threading
@@ -13,6 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+PAYLOAD = "x" * 65536  # 64 KB per request
 
 
 class SlowReader(greeter_pb2_grpc.GreeterServicer):
@@ -24,7 +26,7 @@ class SlowReader(greeter_pb2_grpc.GreeterServicer):
         for _ in request_iterator:
             self.read += 1
             if self.read == 1:
-                self.resume.wait(timeout=20)  # the server stops reading for a while
+                self.resume.wait(timeout=20)  # the server stops reading
         return greeter_pb2.GreetingSummary(count=self.read)
 
 
@@ -36,7 +38,7 @@ def main() -> None:
         nonlocal drawn
         for i in range(100_000):
             drawn += 1
-            yield greeter_pb2.HelloRequest(name=f"{i}:" + "x" * 65536)
+            yield greeter_pb2.HelloRequest(name=f"{i}:" + PAYLOAD)  # (1)!
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         server = grpc.server(pool)
@@ -48,15 +50,17 @@ def main() -> None:
                 stub = greeter_pb2_grpc.GreeterStub(channel)
                 call = stub.CollectGreetings.future(requests(), timeout=30)
                 last, since = -1, time.monotonic()
-                while time.monotonic() - since < 1:  # until grpcio stops drawing
+                while time.monotonic() - since < 1:  # until grpcio stops
                     if drawn != last:
                         last, since = drawn, time.monotonic()
                     time.sleep(0.05)
-                print("grpcio drew more than 20 requests (over 1 MB):", drawn > 20)
-                print("the server had read:", reader.read)
+                over = drawn > 20
+                print("grpcio drew more than 20 requests (over 1 MB):", over)
+                print("the server had read:", reader.read)  # (2)!
                 call.cancel()
                 assert drawn == reader.read, (
-                    "every request drawn from the generator should have been read"
+                    "every request drawn from the generator should have been"
+                    " read"
                 )
         finally:
             reader.resume.set()

@@ -1,8 +1,9 @@
-"""Forbidden: take a completed `await call.write()` as received by the server.
+"""Forbidden: count a completed `await call.write()` as received by the server.
 
 The server reads one request, then stops reading. write() still completes for
 dozens of 64 KB requests: they are only in grpcio's buffers, a few megabytes,
-until a write finally waits (here: for more than a second). grpcio raises nothing.
+until a write finally waits (here: for more than a second). grpcio raises
+nothing.
 """
 
 import asyncio
@@ -10,6 +11,8 @@ import asyncio
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+PAYLOAD = "x" * 65536  # 64 KB per request
 
 
 class SlowReader(greeter_pb2_grpc.GreeterServicer):
@@ -21,7 +24,7 @@ class SlowReader(greeter_pb2_grpc.GreeterServicer):
         async for _ in request_iterator:
             self.read += 1
             if self.read == 1:
-                await self.resume.wait()  # the server stops reading for a while
+                await self.resume.wait()  # the server stops reading
         return greeter_pb2.GreetingSummary(count=self.read)
 
 
@@ -33,18 +36,20 @@ async def main() -> None:
     await server.start()
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-            call = greeter_pb2_grpc.GreeterStub(channel).CollectGreetings(timeout=30)
+            stub = greeter_pb2_grpc.GreeterStub(channel)
+            call = stub.CollectGreetings(timeout=30)
             completed = 0
             while True:
-                request = greeter_pb2.HelloRequest(name=f"{completed}:" + "x" * 65536)
-                write = asyncio.ensure_future(call.write(request))
+                name = f"{completed}:" + PAYLOAD
+                request = greeter_pb2.HelloRequest(name=name)
+                write = asyncio.ensure_future(call.write(request))  # (1)!
                 done, _ = await asyncio.wait([write], timeout=1)
-                if not done:  # this write waits for the server
+                if not done:  # (2)!
                     break
                 completed += 1
-            print("write() completed for more than 20 requests (over 1 MB):",
-                  completed > 20)
-            print("the server had read:", reader.read)
+            label = "write() completed for more than 20 requests (over 1 MB):"
+            print(label, completed > 20)
+            print("the server had read:", reader.read)  # (3)!
             call.cancel()
             await asyncio.gather(write, return_exceptions=True)
             assert completed == reader.read, (

@@ -1,8 +1,8 @@
-"""Forbidden: let an aio done-callback raise: its exception replaces the call's result.
+"""Forbidden: let an aio done-callback raise: its error replaces the result.
 
-The callback runs when the call's status arrives, inside the coroutine that awaits
-the call: `await call` raises the callback's exception (here KeyError) instead of
-returning the reply, although the call itself ended OK.
+The callback runs when the call's status arrives, inside the coroutine that
+awaits the call: `await call` raises the callback's exception (here KeyError)
+instead of returning the reply, although the call itself ended OK.
 """
 
 import asyncio
@@ -24,9 +24,9 @@ async def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         request = greeter_pb2.HelloRequest(name="you", delay_ms=300)
         call = greeter.SayHello(request, timeout=5)
-        call.add_done_callback(count_reply)  # the call is still running
+        call.add_done_callback(count_reply)  # (1)!
         try:
-            await call
+            await call  # (2)!
         finally:
             print("the call itself ended:", (await call.code()).name)
 

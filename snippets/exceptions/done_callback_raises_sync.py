@@ -1,9 +1,9 @@
-"""Forbidden: let a done-callback raise; where the exception goes depends on timing.
+"""Forbidden: let a done-callback raise; timing decides where its error goes.
 
-A callback added while the call runs is run by grpcio's thread: its exception is
-logged by 'grpc._channel' at ERROR level and dropped. A callback added after the
-call has ended runs at once in add_done_callback(), and its exception propagates
-to the caller, here KeyError.
+A callback added while the call runs is run by grpcio's thread: its exception
+is logged by 'grpc._channel' at ERROR level and dropped. A callback added after
+the call has ended runs at once in add_done_callback(), and its exception
+propagates to the caller, here KeyError.
 """
 
 import logging
@@ -40,15 +40,15 @@ def main() -> None:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             request = greeter_pb2.HelloRequest(name="you", delay_ms=300)
             future = greeter.SayHello.future(request, timeout=5)
-            future.add_done_callback(count_reply)  # the call is still running
+            future.add_done_callback(count_reply)  # (1)!
             print("the reply:", future.result().message)
             deadline = time.monotonic() + 5
             while not captured.records and time.monotonic() < deadline:
                 time.sleep(0.01)  # the callback runs on grpcio's thread
             for record in captured.records:
-                print(f"grpc logged at {record.levelname}:",
-                      record.msg.split(" %s")[0], record.args[1])
-            future.add_done_callback(count_reply)  # the call has ended
+                what, level = record.msg.split(" %s")[0], record.levelname
+                print(f"grpc logged at {level}:", what, record.args[1])
+            future.add_done_callback(count_reply)  # (2)!
     finally:
         logger.removeHandler(captured)
 

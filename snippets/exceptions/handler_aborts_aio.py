@@ -1,8 +1,8 @@
-"""Allowed: end an aio handler with context.abort() to tell the client it gave up.
+"""Allowed: end an aio handler with context.abort() when it has to give up.
 
-The same inner task is cancelled; the handler catches the CancelledError and calls
-await context.abort(grpc.StatusCode.CANCELLED, ...). The client gets that status at
-once, instead of waiting for its deadline.
+The same inner task is cancelled; the handler catches the CancelledError and
+calls await context.abort(grpc.StatusCode.CANCELLED, ...). The client gets that
+status at once, instead of waiting for its deadline.
 """
 
 import asyncio
@@ -19,8 +19,9 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
         lookup.cancel()  # cancelled elsewhere, e.g. by a cache's shutdown
         try:
             await lookup
-        except asyncio.CancelledError:
-            await context.abort(grpc.StatusCode.CANCELLED, "the lookup was cancelled")
+        except asyncio.CancelledError:  # (1)!
+            detail = "the lookup was cancelled"
+            await context.abort(grpc.StatusCode.CANCELLED, detail)  # (2)!
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -33,7 +34,8 @@ async def main() -> None:
         greeter = greeter_pb2_grpc.GreeterStub(channel)
         start = time.monotonic()
         try:
-            await greeter.SayHello(greeter_pb2.HelloRequest(name="you"), timeout=5)
+            request = greeter_pb2.HelloRequest(name="you")
+            await greeter.SayHello(request, timeout=5)
         except grpc.aio.AioRpcError as error:
             print("client:", error.code().name, repr(error.details()))
         print("within 0.5 s:", time.monotonic() - start < 0.5)

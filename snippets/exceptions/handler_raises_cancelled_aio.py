@@ -1,8 +1,8 @@
 """Forbidden: let asyncio.CancelledError escape an aio handler.
 
-Here the handler awaits an inner task that another part of the program cancelled.
-grpc.aio treats the CancelledError as the end of the RPC and sends no status at
-all: the client waits until its deadline, DEADLINE_EXCEEDED.
+Here the handler awaits an inner task that another part of the program
+cancelled. grpc.aio treats the CancelledError as the end of the RPC and sends
+no status at all: the client waits until its deadline, DEADLINE_EXCEEDED.
 """
 
 import asyncio
@@ -16,7 +16,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def SayHello(self, request, context):
         lookup = asyncio.create_task(asyncio.sleep(10))  # e.g. a shared fetch
         lookup.cancel()  # cancelled elsewhere, e.g. by a cache's shutdown
-        await lookup  # raises CancelledError, and nothing here catches it
+        await lookup  # (1)!
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
@@ -28,7 +28,8 @@ async def main() -> None:
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
-            await greeter.SayHello(greeter_pb2.HelloRequest(name="you"), timeout=1)
+            request = greeter_pb2.HelloRequest(name="you")
+            await greeter.SayHello(request, timeout=1)  # (2)!
     finally:
         await server.stop(0)
 

@@ -1,9 +1,9 @@
-"""Forbidden: let an aio request iterator raise: the caller gets CancelledError.
+"""Forbidden: let an aio request iterator raise: await raises CancelledError.
 
 grpc.aio consumes the iterator in a task of its own. When it raises, grpc.aio
-cancels the call, so `await call` raises asyncio.CancelledError, which code that
-catches Exception or grpc.RpcError does not catch. The iterator's exception is
-logged by 'grpc.aio._call' at DEBUG level only.
+cancels the call, so `await call` raises asyncio.CancelledError, which code
+that catches Exception or grpc.RpcError does not catch. The iterator's
+exception is logged by 'grpc.aio._call' at DEBUG level only.
 """
 
 import asyncio
@@ -27,7 +27,7 @@ class Records(logging.Handler):
 async def requests():
     yield greeter_pb2.HelloRequest(name="a")
     yield greeter_pb2.HelloRequest(name="b")
-    raise ValueError("bad input for request 3")
+    raise ValueError("bad input for request 3")  # (1)!
 
 
 async def main() -> None:
@@ -41,15 +41,16 @@ async def main() -> None:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             call = greeter.CollectGreetings(requests(), timeout=5)
             try:
-                await call
+                await call  # (2)!
             finally:
-                print("the call:", (await call.code()).name, repr(await call.details()))
+                code, details = await call.code(), await call.details()
+                print("the call:", code.name, repr(details))
     finally:
         logger.removeHandler(captured)
         logger.setLevel(level)
         for record in captured.records:
-            print(f"grpc.aio logged at {record.levelname}:",
-                  record.getMessage().strip().splitlines()[-1])
+            last = record.getMessage().strip().splitlines()[-1]
+            print(f"grpc.aio logged at {record.levelname}:", last)
 
 
 if __name__ == "__main__":

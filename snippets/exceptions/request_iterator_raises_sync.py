@@ -1,4 +1,4 @@
-"""Forbidden: let a request iterator raise: the call fails UNKNOWN, the cause is logged.
+"""Forbidden: let a request iterator raise: UNKNOWN, the cause only in the log.
 
 grpcio runs the iterator on a thread of its own. When it raises, grpcio cancels
 the call: the caller gets UNKNOWN 'Exception iterating requests!', not the
@@ -41,7 +41,8 @@ class Collector(greeter_pb2_grpc.GreeterServicer):
         except grpc.RpcError:
             pass  # how the loop ends depends on timing; the callback does not
         ended.wait(timeout=5)
-        self.report.append(f"server: the call ended; is_active() {context.is_active()}")
+        active = context.is_active()
+        self.report.append(f"server: the call ended; is_active() {active}")
         self.done.set()
         return greeter_pb2.GreetingSummary()
 
@@ -52,11 +53,11 @@ def main() -> None:
     def requests():
         yield greeter_pb2.HelloRequest(name="a")
         yield greeter_pb2.HelloRequest(name="b")
-        collector.started.wait(timeout=5)  # (for the example: once the handler runs)
-        raise ValueError("bad input for request 3")
+        collector.started.wait(timeout=5)  # until the handler runs
+        raise ValueError("bad input for request 3")  # (1)!
 
     captured = Records()
-    logger = logging.getLogger("grpc._channel")
+    logger = logging.getLogger("grpc._channel")  # (2)!
     logger.addHandler(captured)
     with ThreadPoolExecutor(max_workers=2) as pool:
         server = grpc.server(pool)
@@ -66,12 +67,13 @@ def main() -> None:
         try:
             with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
                 greeter = greeter_pb2_grpc.GreeterStub(channel)
-                greeter.CollectGreetings(requests(), timeout=5)
+                greeter.CollectGreetings(requests(), timeout=5)  # (3)!
         finally:
             logger.removeHandler(captured)
             for record in captured.records:
-                print(f"grpc logged at {record.levelname}: {record.getMessage()}",
-                      f"cause: {record.exc_info[1]!r}", sep="\n  ")
+                level, message = record.levelname, record.getMessage()
+                print(f"grpc logged at {level}: {message}")
+                print(f"  cause: {record.exc_info[1]!r}")
             collector.done.wait(timeout=5)
             print(*collector.report)
             server.stop(0).wait()

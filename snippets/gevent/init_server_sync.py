@@ -10,8 +10,9 @@ if GEVENT in sys.argv:
     monkey.patch_all()  # first thing, before any other import
     import grpc.experimental.gevent
 
-    grpc.experimental.gevent.init_gevent()  # after patching, before any gRPC object
+    grpc.experimental.gevent.init_gevent()  # (1)!
 
+# ruff: noqa: E402 (the imports below come after the patching)
 from concurrent.futures import ThreadPoolExecutor
 
 import grpc
@@ -29,11 +30,12 @@ def gevent_program() -> None:
     greeter_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
     port = server.add_insecure_port("127.0.0.1:0")
     print("calling server.start()", flush=True)
-    server.start()
+    server.start()  # (2)!
     print("server.start() returned", flush=True)
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        reply = stub.SayHello(greeter_pb2.HelloRequest(name="gevent"), timeout=5)
+        request = greeter_pb2.HelloRequest(name="gevent")
+        reply = stub.SayHello(request, timeout=5)
         print("reply:", reply.message)
     server.stop(0)
 

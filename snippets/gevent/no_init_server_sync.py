@@ -1,4 +1,4 @@
-"""Forbidden: under gevent, without init_gevent(), server.start() never returns."""
+"""Forbidden: under gevent, without init_gevent(), server.start() hangs."""
 
 from gevent import monkey
 

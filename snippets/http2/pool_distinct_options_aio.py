@@ -1,10 +1,13 @@
-"""Allowed: channels told apart by an option of their own each get a connection."""
+"""Allowed: channels told apart by an option value get a connection each."""
 
 import asyncio
 
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
+OWN_KEY = "guide.channel_number"  # any key of your own will do
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -19,15 +22,15 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 async def main() -> None:
     greeter = Greeter()
-    server = grpc.aio.server(options=[("grpc.max_concurrent_streams", 2)])
+    server = grpc.aio.server(options=LIMIT)
     greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
     target = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
     await server.start()
-    channels = [  # any option key and value of your own makes each channel distinct
-        grpc.aio.insecure_channel(target, options=[("guide.channel_number", n)])
+    channels = [
+        grpc.aio.insecure_channel(target, options=[(OWN_KEY, n)])  # (1)!
         for n in range(2)
     ]
-    stubs = [greeter_pb2_grpc.GreeterStub(channel) for channel in channels]
+    stubs = [greeter_pb2_grpc.GreeterStub(ch) for ch in channels]
 
     def stream(stub, name: str):
         request = greeter_pb2.StreamRequest(name=name)
@@ -36,7 +39,7 @@ async def main() -> None:
     a, b = stream(stubs[0], "A"), stream(stubs[0], "B")
     await a.read(), await b.read()  # channel 0 is at the server's limit
     c = stream(stubs[1], "C")
-    print("call C, on channel 1:", (await c.read()).message)
+    print("call C, on channel 1:", (await c.read()).message)  # (2)!
     print("handlers started:", sorted(greeter.started))
     print("connections they came on:", len(set(greeter.started.values())))
     for channel in channels:

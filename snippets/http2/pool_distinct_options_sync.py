@@ -1,4 +1,4 @@
-"""Allowed: channels told apart by an option of their own each get a connection."""
+"""Allowed: channels told apart by an option value get a connection each."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -6,6 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
+OWN_KEY = "guide.channel_number"  # any key of your own will do
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -23,15 +26,15 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 def main() -> None:
     greeter = Greeter()
     with ThreadPoolExecutor(max_workers=8) as pool:
-        server = grpc.server(pool, options=[("grpc.max_concurrent_streams", 2)])
+        server = grpc.server(pool, options=LIMIT)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
         target = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
         server.start()
-        channels = [  # any option key and value of your own makes each channel distinct
-            grpc.insecure_channel(target, options=[("guide.channel_number", n)])
+        channels = [
+            grpc.insecure_channel(target, options=[(OWN_KEY, n)])  # (1)!
             for n in range(2)
         ]
-        stubs = [greeter_pb2_grpc.GreeterStub(channel) for channel in channels]
+        stubs = [greeter_pb2_grpc.GreeterStub(ch) for ch in channels]
 
         def stream(stub, name: str):
             request = greeter_pb2.StreamRequest(name=name)
@@ -40,9 +43,10 @@ def main() -> None:
         a, b = stream(stubs[0], "A"), stream(stubs[0], "B")
         next(a), next(b)  # channel 0 is at the server's limit
         c = stream(stubs[1], "C")
-        print("call C, on channel 1:", next(c).message)
+        print("call C, on channel 1:", next(c).message)  # (2)!
         print("handlers started:", sorted(greeter.started))
-        print("connections they came on:", len(set(greeter.started.values())))
+        addresses = set(greeter.started.values())
+        print("connections they came on:", len(addresses))
         for call in (a, b, c):
             call.cancel()
         for channel in channels:

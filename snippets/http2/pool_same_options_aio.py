@@ -1,10 +1,12 @@
-"""Forbidden: two channels with the same target and options share one connection."""
+"""Forbidden: channels with the same target and options share a connection."""
 
 import asyncio
 
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -19,12 +21,12 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 async def main() -> None:
     greeter = Greeter()
-    server = grpc.aio.server(options=[("grpc.max_concurrent_streams", 2)])
+    server = grpc.aio.server(options=LIMIT)
     greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
     target = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
     await server.start()
-    channels = [grpc.aio.insecure_channel(target) for _ in range(2)]  # a "pool"
-    stubs = [greeter_pb2_grpc.GreeterStub(channel) for channel in channels]
+    channels = [grpc.aio.insecure_channel(target) for _ in range(2)]  # (1)!
+    stubs = [greeter_pb2_grpc.GreeterStub(ch) for ch in channels]
 
     def stream(stub, name: str):
         request = greeter_pb2.StreamRequest(name=name)
@@ -32,12 +34,14 @@ async def main() -> None:
 
     a, b = stream(stubs[0], "A"), stream(stubs[0], "B")
     await a.read(), await b.read()  # channel 0 is at the server's limit
-    c = stream(stubs[1], "C")  # the other channel of the pool
+    c = stream(stubs[1], "C")  # (2)!
     await asyncio.sleep(1)
     print("after 1 s, handlers started:", sorted(greeter.started))
     print("connections they came on:", len(set(greeter.started.values())))
     try:
-        assert "C" in greeter.started, "call C, on the second channel, should run"
+        assert "C" in greeter.started, (
+            "call C, on the second channel, should run"
+        )
     finally:
         for call in (c, a, b):  # c first: it must not take a freed stream
             call.cancel()

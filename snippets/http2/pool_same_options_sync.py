@@ -1,4 +1,4 @@
-"""Forbidden: two channels with the same target and options share one connection."""
+"""Forbidden: channels with the same target and options share a connection."""
 
 import threading
 import time
@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -24,12 +26,12 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 def main() -> None:
     greeter = Greeter()
     with ThreadPoolExecutor(max_workers=8) as pool:
-        server = grpc.server(pool, options=[("grpc.max_concurrent_streams", 2)])
+        server = grpc.server(pool, options=LIMIT)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
         target = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
         server.start()
-        channels = [grpc.insecure_channel(target) for _ in range(2)]  # a "pool"
-        stubs = [greeter_pb2_grpc.GreeterStub(channel) for channel in channels]
+        channels = [grpc.insecure_channel(target) for _ in range(2)]  # (1)!
+        stubs = [greeter_pb2_grpc.GreeterStub(ch) for ch in channels]
 
         def stream(stub, name: str):
             request = greeter_pb2.StreamRequest(name=name)
@@ -37,12 +39,15 @@ def main() -> None:
 
         a, b = stream(stubs[0], "A"), stream(stubs[0], "B")
         next(a), next(b)  # channel 0 is at the server's limit
-        c = stream(stubs[1], "C")  # the other channel of the pool
+        c = stream(stubs[1], "C")  # (2)!
         time.sleep(1)
         print("after 1 s, handlers started:", sorted(greeter.started))
-        print("connections they came on:", len(set(greeter.started.values())))
+        addresses = set(greeter.started.values())
+        print("connections they came on:", len(addresses))
         try:
-            assert "C" in greeter.started, "call C, on the second channel, should run"
+            assert "C" in greeter.started, (
+                "call C, on the second channel, should run"
+            )
         finally:
             for call in (c, a, b):  # c first: it must not take a freed stream
                 call.cancel()

@@ -1,4 +1,4 @@
-"""Forbidden: a deadline that runs out while the call waits for a free stream."""
+"""Forbidden: a deadline that runs out while the call waits for a stream."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -6,6 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -23,7 +25,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 def main() -> None:
     greeter = Greeter()
     with ThreadPoolExecutor(max_workers=8) as pool:
-        server = grpc.server(pool, options=[("grpc.max_concurrent_streams", 2)])
+        server = grpc.server(pool, options=LIMIT)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
@@ -35,10 +37,10 @@ def main() -> None:
                 return stub.StreamGreetings(request, timeout=timeout)
 
             a, b = stream("A", 10), stream("B", 10)
-            next(a), next(b)  # two streams open on the connection: the limit
-            c = stream("C", 1)  # the server would answer at once
+            next(a), next(b)  # (1)!
+            c = stream("C", 1)  # (2)!
             try:
-                next(c)  # waits for a free stream until its deadline
+                next(c)  # (3)!
             finally:
                 print("handlers started:", sorted(greeter.started))
                 a.cancel()

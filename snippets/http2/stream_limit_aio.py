@@ -1,10 +1,12 @@
-"""Allowed: a stream past the server's max_concurrent_streams waits in the client."""
+"""Allowed: a stream past max_concurrent_streams waits in the client."""
 
 import asyncio
 
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -20,7 +22,7 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 async def main() -> None:
     greeter = Greeter()
-    server = grpc.aio.server(options=[("grpc.max_concurrent_streams", 2)])
+    server = grpc.aio.server(options=LIMIT)
     greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
@@ -32,13 +34,14 @@ async def main() -> None:
             return stub.StreamGreetings(request, timeout=10)
 
         a, b = stream("A"), stream("B")
-        await a.read(), await b.read()  # two streams open on the connection: the limit
+        await a.read(), await b.read()  # (1)!
         c = stream("C")
         await asyncio.sleep(1)
         print("after 1 s, handlers started:", sorted(greeter.started))
-        print("after 1 s, call C has ended:", c.done())  # no error, no status
-        greeter.finish["A"].set()  # the server ends stream A
-        print("stream A ended:", await a.read() is grpc.aio.EOF, await a.code())
+        print("after 1 s, call C has ended:", c.done())  # (2)!
+        greeter.finish["A"].set()  # (3)!
+        ended = await a.read() is grpc.aio.EOF
+        print("stream A ended:", ended, await a.code())
         print("then call C:", (await c.read()).message)
         print("handlers started:", sorted(greeter.started))
         b.cancel()

@@ -1,4 +1,4 @@
-"""Allowed: a stream past the server's max_concurrent_streams waits in the client."""
+"""Allowed: a stream past max_concurrent_streams waits in the client."""
 
 import threading
 import time
@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
+
+LIMIT = [("grpc.max_concurrent_streams", 2)]  # streams per connection
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
@@ -24,8 +26,9 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
 def main() -> None:
     greeter = Greeter()
-    with ThreadPoolExecutor(max_workers=8) as pool:  # enough workers for every stream
-        server = grpc.server(pool, options=[("grpc.max_concurrent_streams", 2)])
+    # enough worker threads for every stream: the pool is not the limit
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        server = grpc.server(pool, options=LIMIT)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
@@ -37,12 +40,12 @@ def main() -> None:
                 return stub.StreamGreetings(request, timeout=10)
 
             a, b = stream("A"), stream("B")
-            next(a), next(b)  # two streams open on the connection: the limit
+            next(a), next(b)  # (1)!
             c = stream("C")
             time.sleep(1)
             print("after 1 s, handlers started:", sorted(greeter.started))
-            print("after 1 s, call C has ended:", c.done())  # no error, no status
-            greeter.finish["A"].set()  # the server ends stream A
+            print("after 1 s, call C has ended:", c.done())  # (2)!
+            greeter.finish["A"].set()  # (3)!
             list(a)  # read stream A to its end
             print("stream A ended:", a.code())
             print("then call C:", next(c).message)

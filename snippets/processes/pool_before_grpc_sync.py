@@ -1,8 +1,9 @@
 """Allowed: fork the worker processes first, then create every channel.
 
-The pattern of grpc's examples/python/multiprocessing client: the pool forks its
-workers while the parent has no gRPC object at all; each worker creates its own
-channel in the pool's initializer, and the parent creates its channel afterwards.
+The pattern of grpc's examples/python/multiprocessing client: the pool forks
+its workers while the parent has no gRPC object at all; each worker creates its
+own channel in the pool's initializer, and the parent creates its channel
+afterwards.
 """
 
 import multiprocessing
@@ -20,7 +21,8 @@ _stub = None  # one per worker process, set by its initializer after the fork
 
 def start_worker(address: str) -> None:
     global _stub
-    _stub = greeter_pb2_grpc.GreeterStub(grpc.insecure_channel(address))
+    channel = grpc.insecure_channel(address)  # (1)!
+    _stub = greeter_pb2_grpc.GreeterStub(channel)
 
 
 def greet(name: str) -> tuple[int, str]:
@@ -32,23 +34,27 @@ def demo() -> None:
     address = server_address()
     fork = multiprocessing.get_context("fork")
     with fork.Pool(2, initializer=start_worker, initargs=(address,)) as pool:
-        # The workers exist now; only from here on may the parent use gRPC too.
-        with grpc.insecure_channel(address) as channel:
+        with grpc.insecure_channel(address) as channel:  # (2)!
             greeter = greeter_pb2_grpc.GreeterStub(channel)
-            mine = greeter.SayHello(greeter_pb2.HelloRequest(name="parent"), timeout=5)
-            results = pool.map(greet, [f"task {i}" for i in range(20)], chunksize=1)
-    pids = {pid for pid, _ in results}
-    print(len(results), "replies, all from forked workers:", os.getpid() not in pids)
+            request = greeter_pb2.HelloRequest(name="parent")
+            mine = greeter.SayHello(request, timeout=5)
+            tasks = [f"task {i}" for i in range(20)]
+            results = pool.map(greet, tasks, chunksize=1)
+    only_workers = os.getpid() not in {pid for pid, _ in results}
+    print(len(results), "replies, all from forked workers:", only_workers)
     print("the parent's channel, created after the fork:", mine.message)
 
 
 def main() -> None:
-    server_address()  # if the server is down, fail here, saying how to start it
-    # A fresh interpreter runs the demo: the process that runs this snippet in the
-    # guide's tests already uses gRPC, and the point is to fork before any of it.
+    server_address()  # with no server up, fails here and says how to start one
+    # The demo runs in a fresh interpreter: the point is to fork before this
+    # process has created any gRPC object.
     demo_run = subprocess.run(
-        [sys.executable, __file__, "--demo"], capture_output=True, text=True,
-        timeout=30, check=True,
+        [sys.executable, __file__, "--demo"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
     )
     print(demo_run.stdout, end="")
 

@@ -1,9 +1,9 @@
 """Allowed: run subprocess from a handler and from a request iterator.
 
 Both run on threads of grpc's (the server's pool, the channel's request thread)
-while calls are in flight. Python's subprocess starts the program without running
-the fork handlers of os.register_at_fork(), which is where grpcio's own fork
-support lives.
+while calls are in flight. Python's subprocess starts the program without
+running the fork handlers of os.register_at_fork(), which is where grpcio's own
+fork support lives.
 """
 
 import os
@@ -15,18 +15,21 @@ import grpc
 
 from guidepb import greeter_pb2, greeter_pb2_grpc
 
-PROGRAM = [sys.executable, "-I", "-S", "-c", "print('ok')"]  # a tiny child process
+PROGRAM = [sys.executable, "-I", "-S", "-c", "print('ok')"]  # a tiny program
 
 
 def run_program() -> str:
-    return subprocess.run(PROGRAM, capture_output=True, text=True, timeout=10,
-                          check=True).stdout.strip()
+    done = subprocess.run(
+        PROGRAM, capture_output=True, text=True, timeout=10, check=True
+    )
+    return done.stdout.strip()
 
 
 class Greeter(greeter_pb2_grpc.GreeterServicer):
     def Chat(self, request_iterator, context):
-        for request in request_iterator:  # a subprocess on the pool thread
-            yield greeter_pb2.HelloReply(message=f"{request.name}: {run_program()}")
+        for request in request_iterator:
+            output = run_program()  # (1)!
+            yield greeter_pb2.HelloReply(message=f"{request.name}: {output}")
 
 
 def main() -> None:
@@ -42,12 +45,14 @@ def main() -> None:
 
             def requests():  # runs on the channel's request thread
                 for i in range(10):
-                    yield greeter_pb2.HelloRequest(name=f"request {i}, {run_program()}")
+                    name = f"request {i}, {run_program()}"  # (2)!
+                    yield greeter_pb2.HelloRequest(name=name)
 
-            replies = [reply.message for reply in greeter.Chat(requests(), timeout=30)]
+            chat = greeter.Chat(requests(), timeout=30)
+            replies = [reply.message for reply in chat]
         server.stop(0).wait()
     print(len(replies), "replies; the last:", replies[-1])
-    print("fork handlers run by subprocess:", len(fork_handler_runs))
+    print("fork handlers run by subprocess:", len(fork_handler_runs))  # (3)!
 
 
 if __name__ == "__main__":

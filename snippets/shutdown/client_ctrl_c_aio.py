@@ -1,8 +1,8 @@
-"""Allowed: Ctrl-C reaches an aio client on a stream; asyncio.run() cancels the call.
+"""Allowed: Ctrl-C reaches an aio client on a stream and cancels the call.
 
 Under asyncio.run(), SIGINT cancels the main task: the `async for` raises
-CancelledError, which also cancels the call, so the stream is closed on the server
-at once. asyncio.run() then raises KeyboardInterrupt.
+CancelledError, which also cancels the call, so the stream is closed on the
+server at once. asyncio.run() then raises KeyboardInterrupt.
 """
 
 import signal
@@ -23,18 +23,25 @@ def client() -> None:
     async def run() -> None:
         async with grpc.aio.insecure_channel(server_address()) as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
-            slow = greeter_pb2.StreamRequest(name="slow", count=0, interval_ms=30_000)
+            slow = greeter_pb2.StreamRequest(
+                name="slow", count=0, interval_ms=30_000
+            )
             call = greeter.StreamGreetings(slow, timeout=60)
             try:
                 print("client: waiting for a message", flush=True)
                 async for reply in call:
                     print(reply.message, flush=True)
-            except asyncio.CancelledError:
-                print("client: CancelledError in async for; call.cancelled():",
-                      call.cancelled(), flush=True)
+            except asyncio.CancelledError:  # (1)!
+                cancelled = call.cancelled()
+                print(
+                    "client: CancelledError in async for; call.cancelled():",
+                    cancelled,
+                    flush=True,
+                )
                 raise
 
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python sets it
+    # Ctrl-C raises KeyboardInterrupt, as Python sets it up by default
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         asyncio.run(run())
     except KeyboardInterrupt:
@@ -44,8 +51,11 @@ def client() -> None:
 def main() -> None:
     with grpc.insecure_channel(server_address()) as channel:
         monitor = greeter_pb2_grpc.MonitorStub(channel)
-        child = subprocess.Popen([sys.executable, __file__, "--client"],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--client"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             print(child.stdout.readline().strip())
             opened = greeter_pb2.WaitRequest(active=1, timeout_ms=5000)
@@ -53,8 +63,8 @@ def main() -> None:
             time.sleep(0.5)  # the client awaits the message meanwhile
             start = time.monotonic()
             child.send_signal(signal.SIGINT)  # what Ctrl-C sends
-            print(child.stdout.readline().strip(), "| within 1 s:",
-                  time.monotonic() - start < 1)
+            line = child.stdout.readline().strip()
+            print(line, "| within 1 s:", time.monotonic() - start < 1)
             print(child.stdout.readline().strip())
             wait = greeter_pb2.WaitRequest(active=0, timeout_ms=3000)
             stats = monitor.WaitForActive(wait, timeout=5)

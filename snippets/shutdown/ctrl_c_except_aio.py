@@ -1,8 +1,9 @@
 """Forbidden: catch KeyboardInterrupt inside the coroutine of an aio server.
 
-Under asyncio.run(), Ctrl-C (SIGINT) does not raise KeyboardInterrupt inside the
-coroutine: asyncio cancels the main task instead, so the except clause never runs
-and no graceful stop happens. The call that is running fails at once, CANCELLED.
+Under asyncio.run(), Ctrl-C (SIGINT) does not raise KeyboardInterrupt inside
+the coroutine: asyncio cancels the main task instead, so the except clause
+never runs and no graceful stop happens. The call that is running fails at
+once, CANCELLED.
 """
 
 import signal
@@ -26,25 +27,29 @@ def serve() -> None:
         print(port, flush=True)
         try:
             await server.wait_for_termination()
-        except KeyboardInterrupt:  # never happens under asyncio.run()
+        except KeyboardInterrupt:  # (1)!
             print("server: except KeyboardInterrupt ran", flush=True)
             await server.stop(grace=5)
 
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python sets it
+    # Ctrl-C raises KeyboardInterrupt, as Python sets it up by default
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     asyncio.run(run())
 
 
 def main() -> None:
-    child = subprocess.Popen([sys.executable, __file__, "--serve"],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         port = child.stdout.readline().strip()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             monitor = greeter_pb2_grpc.MonitorStub(channel)
-            one_second = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
-            running = greeter.SayHello.future(one_second, timeout=10)
+            request = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
+            running = greeter.SayHello.future(request, timeout=10)
             wait = greeter_pb2.WaitRequest(active=1, timeout_ms=3000)
             monitor.WaitForActive(wait, timeout=5)
             child.send_signal(signal.SIGINT)  # what Ctrl-C sends

@@ -1,8 +1,8 @@
-"""Allowed: on Ctrl-C, a sync server that catches KeyboardInterrupt stops gracefully.
+"""Allowed: a sync server that catches KeyboardInterrupt stops gracefully.
 
-KeyboardInterrupt is raised in the main thread, inside wait_for_termination(); the
-server process catches it and calls server.stop(grace=5).wait(). The 1 s call that
-is running gets its reply; a call made after the signal fails.
+KeyboardInterrupt is raised in the main thread, inside wait_for_termination();
+the server process catches it and calls server.stop(grace=5).wait(). The 1 s
+call that is running gets its reply; a call made after the signal fails.
 """
 
 import signal
@@ -21,33 +21,38 @@ def serve() -> None:
     server, port = create_server("127.0.0.1:0")
     server.start()
 
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python sets it
+    # Ctrl-C raises KeyboardInterrupt, as Python sets it up by default
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         print(port, flush=True)
         server.wait_for_termination()
-    except KeyboardInterrupt:
-        stopped = server.stop(grace=5)
+    except KeyboardInterrupt:  # (1)!
+        stopped = server.stop(grace=5)  # (2)!
         print("server: KeyboardInterrupt caught, stopping", flush=True)
         stopped.wait()
     print("server: stopped", flush=True)
 
 
 def main() -> None:
-    child = subprocess.Popen([sys.executable, __file__, "--serve"],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         port = child.stdout.readline().strip()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             monitor = greeter_pb2_grpc.MonitorStub(channel)
-            one_second = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
-            running = greeter.SayHello.future(one_second, timeout=10)
+            request = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
+            running = greeter.SayHello.future(request, timeout=10)
             wait = greeter_pb2.WaitRequest(active=1, timeout_ms=3000)
             monitor.WaitForActive(wait, timeout=5)
             child.send_signal(signal.SIGINT)  # what Ctrl-C sends
             print(child.stdout.readline().strip())
             try:
-                greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+                late = greeter_pb2.HelloRequest(name="late")
+                greeter.SayHello(late, timeout=5)
                 print("a new call succeeded")
             except grpc.RpcError:
                 print("a new call failed")

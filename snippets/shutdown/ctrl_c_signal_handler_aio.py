@@ -24,28 +24,34 @@ def serve() -> None:
         server, port = create_aio_server("127.0.0.1:0")
         await server.start()
         print(port, flush=True)
+
+        def stop() -> None:
+            asyncio.ensure_future(server.stop(grace=5))
+
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(
-            signal.SIGINT, lambda: asyncio.ensure_future(server.stop(grace=5))
-        )
-        await server.wait_for_termination()
+        loop.add_signal_handler(signal.SIGINT, stop)  # (1)!
+        await server.wait_for_termination()  # (2)!
         print("server: wait_for_termination() returned", flush=True)
 
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python sets it
+    # Ctrl-C raises KeyboardInterrupt, as Python sets it up by default
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     asyncio.run(run())
 
 
 def main() -> None:
-    child = subprocess.Popen([sys.executable, __file__, "--serve"],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         port = child.stdout.readline().strip()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             monitor = greeter_pb2_grpc.MonitorStub(channel)
-            one_second = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
-            running = greeter.SayHello.future(one_second, timeout=10)
+            request = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
+            running = greeter.SayHello.future(request, timeout=10)
             wait = greeter_pb2.WaitRequest(active=1, timeout_ms=3000)
             monitor.WaitForActive(wait, timeout=5)
             child.send_signal(signal.SIGINT)  # what Ctrl-C sends

@@ -1,4 +1,4 @@
-"""Allowed: on SIGTERM, a sync server stops with a grace and its running calls finish.
+"""Allowed: on SIGTERM, a sync server stops with a grace; running calls finish.
 
 The server process installs a SIGTERM handler that calls server.stop(grace=5).
 A 1 s call that is running when the signal arrives gets its reply; a call made
@@ -22,31 +22,35 @@ def serve() -> None:
     server.start()
 
     def on_sigterm(signum, frame) -> None:
-        server.stop(grace=5)  # returns at once; the server drains meanwhile
+        server.stop(grace=5)  # (1)!
         print("server: stopping", flush=True)
 
-    signal.signal(signal.SIGTERM, on_sigterm)
+    signal.signal(signal.SIGTERM, on_sigterm)  # (2)!
     print(port, flush=True)
     server.wait_for_termination()
     print("server: wait_for_termination() returned", flush=True)
 
 
 def main() -> None:
-    child = subprocess.Popen([sys.executable, __file__, "--serve"],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         port = child.stdout.readline().strip()
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             greeter = greeter_pb2_grpc.GreeterStub(channel)
             monitor = greeter_pb2_grpc.MonitorStub(channel)
-            one_second = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
-            running = greeter.SayHello.future(one_second, timeout=10)
+            request = greeter_pb2.HelloRequest(name="running", delay_ms=1000)
+            running = greeter.SayHello.future(request, timeout=10)
             wait = greeter_pb2.WaitRequest(active=1, timeout_ms=3000)
             monitor.WaitForActive(wait, timeout=5)
             child.send_signal(signal.SIGTERM)
             print(child.stdout.readline().strip())
             try:
-                greeter.SayHello(greeter_pb2.HelloRequest(name="late"), timeout=5)
+                late = greeter_pb2.HelloRequest(name="late")
+                greeter.SayHello(late, timeout=5)
                 print("a new call succeeded")
             except grpc.RpcError:
                 print("a new call failed")

@@ -1,8 +1,8 @@
-"""Forbidden: let each of two aio servers in one event loop add its own SIGTERM handler.
+"""Forbidden: two aio servers in one event loop, each with a SIGTERM handler.
 
-An event loop keeps one handler per signal: the second add_signal_handler() call
-replaces the first. On SIGTERM only the second server stops; the first keeps
-serving and the process does not exit. grpcio raises nothing.
+An event loop keeps one handler per signal: the second add_signal_handler()
+call replaces the first. On SIGTERM only the second server stops; the first
+keeps serving and the process does not exit. grpcio raises nothing.
 """
 
 import signal
@@ -23,9 +23,12 @@ def serve() -> None:
     async def run_one(name: str) -> None:
         server, port = create_aio_server("127.0.0.1:0")
         await server.start()
-        asyncio.get_running_loop().add_signal_handler(
-            signal.SIGTERM, lambda: asyncio.ensure_future(server.stop(grace=1))
-        )
+
+        def stop() -> None:
+            asyncio.ensure_future(server.stop(grace=1))
+
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, stop)  # (1)!
         print(name, port, flush=True)
         await server.wait_for_termination()
         print(name, "stopped", flush=True)
@@ -47,8 +50,11 @@ def answers(port: str) -> bool:
 
 
 def main() -> None:
-    child = subprocess.Popen([sys.executable, __file__, "--serve"],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         ports = dict(child.stdout.readline().split() for _ in range(2))
         child.send_signal(signal.SIGTERM)
@@ -59,7 +65,9 @@ def main() -> None:
             child.wait(timeout=2)
         except subprocess.TimeoutExpired:
             pass
-        assert child.poll() is not None, "the process should have exited on SIGTERM"
+        assert child.poll() is not None, (
+            "the process should have exited on SIGTERM"
+        )
     finally:
         child.kill()
         child.communicate()

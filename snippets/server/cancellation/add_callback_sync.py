@@ -1,8 +1,8 @@
-"""Allowed: a handler learns of the client's cancel through context.add_callback().
+"""Allowed: a handler learns of the client's cancel through add_callback().
 
-The handler waits on an event that its callback sets, instead of sleeping blindly:
-the cancel wakes it at once, context.is_active() is then False, and its worker is
-free for the next call.
+The handler waits on an event that its callback sets, instead of sleeping
+blindly: the cancel wakes it at once, context.is_active() is then False, and
+its worker is free for the next call.
 """
 
 import threading
@@ -20,18 +20,20 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     def SayHello(self, request, context):
         ended = threading.Event()
-        context.add_callback(ended.set)  # runs when the RPC ends, however it ends
+        context.add_callback(ended.set)  # (1)!
         self.started.set()
-        if ended.wait(timeout=request.delay_ms / 1000):  # "work" that heeds a cancel
-            self.report.append(f"woken by its callback; is_active(): "
-                               f"{context.is_active()}")
+        work = request.delay_ms / 1000  # the "work": waiting this long
+        if ended.wait(timeout=work):  # (2)!
+            active = context.is_active()
+            self.report.append(f"woken by its callback; is_active(): {active}")
             return greeter_pb2.HelloReply()  # nobody will receive it
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
 def main() -> None:
     greeter = Greeter()
-    with ThreadPoolExecutor(max_workers=1) as pool:  # one worker: one call at a time
+    # one worker: one call at a time
+    with ThreadPoolExecutor(max_workers=1) as pool:
         server = grpc.server(pool)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
         port = server.add_insecure_port("127.0.0.1:0")
@@ -42,7 +44,8 @@ def main() -> None:
             call = stub.SayHello.future(slow, timeout=15)
             greeter.started.wait(timeout=5)
             print("client: cancel() returned", call.cancel())
-            quick = stub.SayHello(greeter_pb2.HelloRequest(name="next"), timeout=5)
+            request = greeter_pb2.HelloRequest(name="next")
+            quick = stub.SayHello(request, timeout=5)  # (3)!
             print("handler:", *greeter.report)
             print("the next call on the 1-worker server:", quick.message)
         server.stop(0).wait()

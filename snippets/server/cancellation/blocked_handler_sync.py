@@ -1,4 +1,4 @@
-"""Forbidden: a handler that waits without watching for the cancel keeps its worker.
+"""Forbidden: a handler that waits, deaf to the cancel, keeps its worker.
 
 The client cancels, but the handler sleeps on: its pool thread stays taken, and
 with one worker the next call waits in the queue until its deadline,
@@ -20,13 +20,14 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
 
     def SayHello(self, request, context):
         self.started.set()
-        time.sleep(request.delay_ms / 1000)  # deaf to the cancel
+        time.sleep(request.delay_ms / 1000)  # (1)!
         return greeter_pb2.HelloReply(message=f"Hello, {request.name}!")
 
 
 def main() -> None:
     greeter = Greeter()
-    with ThreadPoolExecutor(max_workers=1) as pool:  # one worker: one call at a time
+    # one worker: one call at a time
+    with ThreadPoolExecutor(max_workers=1) as pool:
         server = grpc.server(pool)
         greeter_pb2_grpc.add_GreeterServicer_to_server(greeter, server)
         port = server.add_insecure_port("127.0.0.1:0")
@@ -38,7 +39,8 @@ def main() -> None:
                 call = stub.SayHello.future(slow, timeout=15)
                 greeter.started.wait(timeout=5)
                 print("client: cancel() returned", call.cancel())
-                stub.SayHello(greeter_pb2.HelloRequest(name="next"), timeout=1)
+                request = greeter_pb2.HelloRequest(name="next")
+                stub.SayHello(request, timeout=1)  # (2)!
         finally:
             server.stop(0).wait()
 

@@ -1,8 +1,8 @@
-"""Allowed: an aio handler learns of the client's cancel as CancelledError at its await.
+"""Allowed: an aio handler learns of the client's cancel as CancelledError.
 
 grpc.aio cancels the handler's task: asyncio.CancelledError is raised where the
-handler awaits, and its finally runs. Do not rely on context.cancelled(): here it
-is still False, in the handler and in its done-callback.
+handler awaits, and its finally runs. Do not rely on context.cancelled(): here
+it is still False, in the handler and in its done-callback.
 """
 
 import asyncio
@@ -16,19 +16,21 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     def __init__(self) -> None:
         self.started = asyncio.Event()
         self.callback_ran = asyncio.Event()
-        self.report = []
+        self.report, self.callback_report = [], []
 
     def done(self, context) -> None:
-        self.report.append(f"done-callback: cancelled() {context.cancelled()}")
+        cancelled = context.cancelled()
+        self.callback_report.append(f"done-callback: cancelled() {cancelled}")
         self.callback_ran.set()
 
     async def SayHello(self, request, context):
         context.add_done_callback(self.done)
         self.started.set()
         try:
-            await asyncio.sleep(10)  # the "work"
+            await asyncio.sleep(10)  # (1)!
         except asyncio.CancelledError:
-            self.report.append(f"CancelledError; cancelled() {context.cancelled()}")
+            cancelled = context.cancelled()  # (2)!
+            self.report.append(f"CancelledError; cancelled() {cancelled}")
             raise
         finally:
             self.report.append("finally ran")
@@ -43,11 +45,13 @@ async def main() -> None:
     await server.start()
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = greeter_pb2_grpc.GreeterStub(channel)
-        call = stub.SayHello(greeter_pb2.HelloRequest(name="slow"), timeout=15)
+        request = greeter_pb2.HelloRequest(name="slow")
+        call = stub.SayHello(request, timeout=15)
         await asyncio.wait_for(greeter.started.wait(), timeout=5)
         print("client: cancel() returned", call.cancel())
         await asyncio.wait_for(greeter.callback_ran.wait(), timeout=5)
     print("handler:", "; ".join(greeter.report))
+    print(*greeter.callback_report)
     await server.stop(0)
 
 

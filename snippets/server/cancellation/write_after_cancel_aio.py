@@ -1,10 +1,10 @@
-"""Allowed: aio handlers that keep sending after a cancel are stopped, not blocked.
+"""Allowed: aio handlers that keep sending after a cancel are stopped.
 
 Two endless senders, cancelled by their clients while the clients have stopped
 reading. An async-generator handler gets GeneratorExit at its yield. A handler
-looping on context.write() gets an exception from the pending write, and it is not
-a grpc.RpcError: grpc._cython.cygrpc.ExecuteBatchError. For both, grpc.aio logs
-an error that names the method.
+looping on context.write() gets an exception from the pending write, and it is
+not a grpc.RpcError: grpc._cython.cygrpc.ExecuteBatchError. For both, grpc.aio
+logs an error that names the method.
 """
 
 import asyncio
@@ -39,18 +39,22 @@ class Greeter(greeter_pb2_grpc.GreeterServicer):
     async def StreamGreetings(self, request, context):
         try:
             for index in range(100_000):  # never looks at the context
-                yield greeter_pb2.HelloReply(message=BIG, index=index)
+                yield greeter_pb2.HelloReply(message=BIG, index=index)  # (1)!
         except GeneratorExit:
-            self.record("StreamGreetings (yield)", "GeneratorExit at its yield")
+            self.record(
+                "StreamGreetings (yield)", "GeneratorExit at its yield"
+            )
             raise
 
     async def Chat(self, request_iterator, context):
         try:
             for index in range(100_000):  # never looks at the context
-                await context.write(greeter_pb2.HelloReply(message=BIG, index=index))
+                reply = greeter_pb2.HelloReply(message=BIG, index=index)
+                await context.write(reply)  # (2)!
         except Exception as error:
             kind = type(error)
-            self.record("Chat (context.write)", f"{kind.__module__}.{kind.__name__}")
+            name = f"{kind.__module__}.{kind.__name__}"
+            self.record("Chat (context.write)", name)
             raise
 
 
@@ -84,7 +88,9 @@ async def run(captured: Records) -> None:
     for method in sorted(greeter.report):
         print(f"{method}: {greeter.report[method]}")
     for message in sorted(record.getMessage() for record in captured.records):
-        print("grpc.aio logged:", message)
+        head, _, method = message.partition(" [")  # two lines, to fit
+        print("grpc.aio logged:", head)
+        print(f"  [{method}")
 
 
 if __name__ == "__main__":
