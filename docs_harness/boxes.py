@@ -116,8 +116,9 @@ def render(
         body += output
     body += [_meta(example, language, evidence, repo_url), "{ .example-meta }"]
     indent = example.fence.indent
-    head = f'!!! {KIND[expectation.verdict]} verdict-box "{title(expectation, language)}"'
-    lines = [f'<div class="example-anchor" id="{anchor_id(example)}"></div>', "", head, ""]
+    anchor = f"<span class='example-anchor' id='{anchor_id(example)}'></span>"  # links land on the title
+    head = f'!!! {KIND[expectation.verdict]} verdict-box "{anchor}{title(expectation, language)}"'
+    lines = [head, ""]
     lines += [("    " + line) if line else "" for line in body]
     return [(indent + line) if line else "" for line in lines]
 

@@ -108,7 +108,7 @@ def _tabs_open_on_python(page, language: str) -> None:
 def _boxes_put_the_verdict_first(page, doc: Page) -> None:
     """In each example box: the verdict title, then (if forbidden) the exact error, then the code."""
     for example in parse_examples(doc):
-        box = page.locator(f"#{anchor_id(example)} + .verdict-box")
+        box = page.locator(f".verdict-box:has(> .admonition-title > #{anchor_id(example)})")
         assert box.count() == 1, f"{example.location}: no verdict box"
         order = box.evaluate(
             """box => [...box.querySelectorAll('.admonition-title, .error-text, .highlight .filename')]

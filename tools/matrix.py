@@ -126,9 +126,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _failures(stdout: str) -> str:
-    """The failing examples' first lines: which example, what was expected, what happened."""
-    lines = [line for line in stdout.splitlines() if line.startswith("docs/") and ": expected " in line]
-    return "\n".join(f"  {line}" for line in lines) or stdout[-3000:]
+    """Each failing example's report: which example, expected and got, and what differs (a few lines)."""
+    lines, out, keep = stdout.splitlines(), [], 0
+    for line in lines:
+        if line.startswith("docs/") and ": expected " in line:
+            out.append(f"  {line}")
+            keep = 12
+        elif keep and not line.startswith(("snippet traceback", "____", "====")):
+            out.append(f"    {line}")
+            keep -= 1
+        else:
+            keep = 0
+    return "\n".join(out) or stdout[-3000:]
 
 
 if __name__ == "__main__":
