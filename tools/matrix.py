@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from docs_harness import LANGUAGES, PROJECT_ROOT
-from docs_harness.judge import without_debug_string
+from docs_harness.judge import RACY_DETAILS, without_debug_string
 from docs_harness.results import Results
 from tools import environments
 from tools.environments import Release
@@ -64,8 +64,12 @@ def differences(committed: Results | None, fresh: Results | None) -> list[str]:
 
 
 def _comparable(recorded):
-    """A recorded outcome, with the part of a printed error that varies between runs masked."""
-    return None if recorded is None else dataclasses.replace(recorded, printed=without_debug_string(recorded.printed))
+    """A recorded outcome, with the parts of a printed error that vary between runs masked."""
+    if recorded is None:
+        return None
+    if recorded.code in RACY_DETAILS:
+        return dataclasses.replace(recorded, message=None, printed=None)
+    return dataclasses.replace(recorded, printed=without_debug_string(recorded.printed))
 
 
 def _outcome(recorded) -> str:
