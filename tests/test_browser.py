@@ -115,11 +115,8 @@ def _boxes_put_the_verdict_first(page, doc: Page) -> None:
                       .map(e => e.classList.contains('admonition-title') ? 'verdict'
                               : e.classList.contains('error-text') ? 'error' : 'code')"""
         )
-        expected = (
-            ["verdict", "code"]
-            if example.expectation.succeeds or example.expectation.silent
-            else ["verdict", "error", "code"]
-        )
+        loud = example.expectation.raises is not None and not example.expectation.silent  # an error text to show
+        expected = ["verdict", "error", "code"] if loud else ["verdict", "code"]
         assert order == expected, f"{example.location}: {order}"
         title = box.locator(".admonition-title").inner_text()
         labels = LABELS[doc.language]
@@ -258,7 +255,7 @@ def _tabs_remembered(browser, site_url, language: str) -> None:
         ("/", "スレッド", ""),
         ("/", "キャンセル", ""),
         ("/en/", "RESOURCE_EXHAUSTED", "en/errors/"),
-        ("/en/", "multiprocessing", "en/pitfalls/"),
+        ("/en/", "multiprocessing", "en/processes/"),
         ("/en/", "Cancelling all calls", "en/errors/"),
         ("/en/", "done_writing", "en/client/streams/"),
         ("/en/", "thread", ""),

@@ -23,7 +23,9 @@ def fence(snippet: str, options: str = "") -> str:
 def run_page(pytester: pytest.Pytester):
     """Writes docs/en/page.md (and any other page) and snippets/*.py into a fresh project, runs pytest."""
 
-    def run(page: str, *args: str, pages: dict[str, str] | None = None, parallel: bool = False, **snippets: str) -> pytest.RunResult:
+    def run(
+        page: str, *args: str, pages: dict[str, str] | None = None, parallel: bool = False, **snippets: str
+    ) -> pytest.RunResult:
         pytester.makeini("[pytest]\n")
         for name, code in snippets.items():
             path = pytester.path / "snippets" / f"{name}.py"
