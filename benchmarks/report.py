@@ -45,9 +45,9 @@ def fmt_number(value: float) -> str:
 
 
 def ratio_text(ratio: dict, lang: str) -> str:
-    """0.95× (0.90–1.10) / 0.95 倍(0.90〜1.10)."""
+    """0.95× (0.90–1.10) / 0.95 倍（0.90〜1.10）."""
     low, mid, high = fmt_ratio(ratio["min"]), fmt_ratio(ratio["median"]), fmt_ratio(ratio["max"])
-    return f"{mid} 倍({low}〜{high})" if lang == "ja" else f"{mid}× ({low}–{high})"
+    return f"{mid} 倍（{low}〜{high}）" if lang == "ja" else f"{mid}× ({low}–{high})"
 
 
 def classify(value: float) -> str:
@@ -121,28 +121,28 @@ T = {
         "caveats": "注意",
         "threads": "増えた Python スレッド",
         "median_note": "{n} ラウンドの中央値、ひげは最小〜最大",
-        "ratio_col": "比(中央値、最小〜最大)",
+        "ratio_col": "比（中央値、最小〜最大）",
         "what_col": "比較",
-        "figures_summary": "測った値(このマシンでの値です。絶対値はマシンによって変わります)",
+        "figures_summary": "測った値（このマシンでの値です。絶対値はマシンによって変わります）",
         "figure_col": "条件",
         "median_col": "中央値",
         "range_col": "最小〜最大",
         "extra_col": "その他",
         "caveat_common": (
-            "1 台のマシン({cpus} × {cpu})のループバックで、{placement}。"
-            "{rounds} ラウンドの中央値(最小〜最大)です。比は同じラウンドの隣り合う試行どうしで取っています。"
-            "±{same} % 以内は同じとみなします。ほかのプロセスが CPU の {share} を使っていました(中央値){disturbed}。"
+            "1 台のマシン（{cpus} × {cpu}）のループバックで、{placement}。"
+            "{rounds} ラウンドの中央値（最小〜最大）です。比は同じラウンドの隣り合う試行どうしで取っています。"
+            "±{same} % 以内は同じとみなします。ほかのプロセスが CPU の {share} を使っていました（中央値）{disturbed}。"
         ),
         "disturbed": "。{n} ラウンド中 {d} ラウンドは乱されていました",
         "pinned": "サーバーのプロセスは一方のコア、クライアントのプロセスはもう一方のコアで動きます",
         "unpinned": "クライアントとサーバーのプロセスが同じコアを分け合います",
         "claims_title": "grpc.io の性能に関する主張の検証",
         "claims_intro": (
-            "grpc.io の [Performance best practices]({url}) の Python の節(と、上の測定で確かめられる一般の項目 2 つ)を、"
-            "データから **実証**・**条件付き**(一部だけ、または一方の API だけで成り立つ)・**再現せず** に分けました。"
+            "grpc.io の [Performance best practices]({url}) の Python の節（と、上の測定で確かめられる一般の項目 2 つ）を、"
+            "データから**実証**・**条件付き**（一部だけ、または一方の API だけで成り立つ）・**再現せず**に分けました。"
             "基準: ±{same} % 以内は同じ、「much slower」は {much} 倍以下です。"
         ),
-        "claim_col": "主張(grpc.io の原文)",
+        "claim_col": "主張（grpc.io の原文）",
         "verdict_col": "判定",
         "evidence_col": "根拠",
         "rules_title": "判定の基準:",
@@ -194,7 +194,7 @@ def ratio_label(qid: str, key: str, lang: str) -> str:
         distinct = parts[2].startswith("per_caller_distinct")
         if ja:
             return f"{_who(flavour, callers, lang)}ごとのチャネル" + (
-                "(別の引数・別の接続)" if distinct else "(同じ引数)"
+                "（別の引数・別の接続）" if distinct else "（同じ引数）"
             )
         return f"{_who(flavour, callers, lang)}: own channels" + (" (distinct args)" if distinct else " (same args)")
     if qid == "q2_sync_vs_aio":
@@ -205,11 +205,11 @@ def ratio_label(qid: str, key: str, lang: str) -> str:
         what = {
             "aio_vs_sync": ("aio 同士 ÷ sync 同士", "aio end to end ÷ sync"),
             "aio_client_vs_sync_client": (
-                "aio クライアント ÷ sync(sync サーバー)",
+                "aio クライアント ÷ sync（sync サーバー）",
                 "aio client ÷ sync client (sync server)",
             ),
             "aio_server_vs_sync_server": (
-                "aio サーバー ÷ sync(sync クライアント)",
+                "aio サーバー ÷ sync（sync クライアント）",
                 "aio server ÷ sync server (sync client)",
             ),
         }[parts[0]]
@@ -219,7 +219,7 @@ def ratio_label(qid: str, key: str, lang: str) -> str:
         labels = {
             "server_stream_vs_unary": ("サーバーストリーミング ÷ 単項", "server-streaming ÷ unary"),
             "stus_vs_unary": ("SingleThreadedUnaryStream ÷ 単項", "SingleThreadedUnaryStream ÷ unary"),
-            "bidi_vs_unary": ("双方向(ピンポン)÷ 単項", "bidi ping-pong ÷ unary"),
+            "bidi_vs_unary": ("双方向（ピンポン）÷ 単項", "bidi ping-pong ÷ unary"),
             "stus_vs_server_stream": ("SingleThreadedUnaryStream ÷ 既定", "SingleThreadedUnaryStream ÷ default"),
         }[what]
         return f"{flavour}: {labels[0] if ja else labels[1]}"
@@ -243,7 +243,7 @@ def ratio_label(qid: str, key: str, lang: str) -> str:
         flavour = parts[0]
         if key.endswith("unlimited_vs_mcs4.one"):
             return (
-                f"{flavour}: 上限なし ÷ 上限 4(チャネル 1 本)" if ja else f"{flavour}: no limit ÷ limit 4 (one channel)"
+                f"{flavour}: 上限なし ÷ 上限 4（チャネル 1 本）" if ja else f"{flavour}: no limit ÷ limit 4 (one channel)"
             )
         pool = parts[2].split("_vs_")[0]
         limit = (
@@ -308,7 +308,7 @@ def figure_label(qid: str, key: str, figure: dict, lang: str) -> str:
             label += {
                 "shared": ("・共有 1 本", ", one shared channel"),
                 "per_caller": ("・各自のチャネル", ", own channels"),
-                "per_caller_distinct": ("・各自のチャネル(別の引数)", ", own channels (distinct args)"),
+                "per_caller_distinct": ("・各自のチャネル（別の引数）", ", own channels (distinct args)"),
                 "per_call": ("・呼び出しごとに新規", ", new channel per call"),
             }[sharing][0 if ja else 1]
     if params.get("stus"):
@@ -347,7 +347,7 @@ def answer(qid: str, question: dict, lang: str) -> str:
         ]
         if ja:
             return (
-                f"スレッドごと(aio はタスクごと)にチャネルを作っても、共有チャネル 1 本と比べて{verdict(keys)}。"
+                f"スレッドごと（aio はタスクごと）にチャネルを作っても、共有チャネル 1 本と比べて{verdict(keys)}。"
                 f"sync の 16 スレッドで {x('sync.n16.per_caller_vs_shared')}、aio の 16 タスクで "
                 f"{x('aio.n16.per_caller_vs_shared')}です。呼び出しごとに新しいチャネルを作ると sync で "
                 f"{x('sync.per_call_vs_shared')}、aio で {x('aio.per_call_vs_shared')}です。"
@@ -379,7 +379,7 @@ def answer(qid: str, question: dict, lang: str) -> str:
                 f"メッセージ 1 通あたりでは、ストリーミングは単項より{verdict(keys)}。サーバーストリーミングは sync で "
                 f"{x('sync.server_stream_vs_unary')}、aio で {x('aio.server_stream_vs_unary')}、双方向のピンポンは "
                 f"{x('sync.bidi_vs_unary')}、{x('aio.bidi_vs_unary')}です。sync のストリームは Python スレッドを "
-                f"{stream} 本(サーバーストリーミング)、{bidi} 本(双方向)増やし、aio は {aio} 本です。"
+                f"{stream} 本（サーバーストリーミング）、{bidi} 本（双方向）増やし、aio は {aio} 本です。"
                 f"SingleThreadedUnaryStream は既定の {x('sync.stus_vs_server_stream')}で、増えるスレッドは {stus} 本です。"
             )
         return (
@@ -394,7 +394,7 @@ def answer(qid: str, question: dict, lang: str) -> str:
         if ja:
             return (
                 f".future() はブロッキング呼び出しに比べて、1 本ずつでは {x('future_vs_blocking.n1')}で{one}、"
-                f"16 本同時(16 スレッドとの比較)では {x('future_vs_blocking.n16')}で{many}、という結果です。"
+                f"16 本同時（16 スレッドとの比較）では {x('future_vs_blocking.n16')}で{many}、という結果です。"
                 f"同じ sync サーバーに aio クライアントでは {x('aio_vs_blocking.n1')}、{x('aio_vs_blocking.n16')}です。"
                 f".future() はスレッドを {spin} 本増やします。"
             )
@@ -490,7 +490,7 @@ A = {
 
 TITLES = {
     "q1_channels": ("1 本のチャネルを共有するか、スレッドごとに作るか", "One shared channel or one per thread"),
-    "q2_sync_vs_aio": ("sync と grpc.aio(単項)", "sync vs grpc.aio (unary)"),
+    "q2_sync_vs_aio": ("sync と grpc.aio（単項）", "sync vs grpc.aio (unary)"),
     "q3_messages": (
         "メッセージ 1 通あたり: 単項・サーバーストリーミング・双方向",
         "Per message: unary, server-streaming, bidi",
@@ -512,7 +512,7 @@ TITLES = {
 
 SETUPS = {
     "q1_channels": (
-        "単項 Echo を 1・4・16 のスレッド(aio はタスク)から呼びます。",
+        "単項 Echo を 1・4・16 のスレッド（aio はタスク）から呼びます。",
         "Unary Echo from 1, 4 and 16 threads (aio: tasks).",
     ),
     "q2_sync_vs_aio": (
@@ -538,7 +538,7 @@ SETUPS = {
         "{streams} server-streaming calls at once, each sending {messages} messages {stream_sleep} ms apart.",
     ),
     "q7_sizes": (
-        "サーバーから 1 KB・64 KB・1 MB の返事。ストリームは 4 MB 分(4〜100 通)です。",
+        "サーバーから 1 KB・64 KB・1 MB の返事。ストリームは 4 MB 分（4〜100 通）です。",
         "Replies of 1 KB, 64 KB and 1 MB from the server; streams of 4 MB (4 to 100 messages).",
     ),
 }
@@ -618,7 +618,7 @@ def caveats(qid: str, question: dict, results: dict, lang: str) -> str:
     )
     extra = {
         "q1_channels": (
-            "同じ引数で作ったチャネルは 1 本の接続を共有します(§6 の同じ引数のプールを参照)。",
+            "同じ引数で作ったチャネルは 1 本の接続を共有します（§6 の同じ引数のプールを参照）。",
             "Channels created with the same args share one connection (see the same-args pool in §6).",
         ),
         "q3_messages": (
@@ -730,13 +730,13 @@ CLAIMS = [
         "rule_ja": "sync のサーバーストリーミングが Python スレッドを 1 本以上、双方向がそれ以上増やし、単項は増やさず、aio のストリームも増やせば実証。sync だけなら条件付き。それ以外は再現せず",
         "section": "Python",
         "quote": "Streaming RPCs create extra threads for receiving and possibly sending the messages",
-        "ja": "ストリーミング RPC は受信(と場合により送信)のために余分なスレッドを作る",
+        "ja": "ストリーミング RPC は受信（と場合により送信）のために余分なスレッドを作る",
     },
     {
         "id": "python-stream-slower",
         "short": "Streaming RPCs much slower than unary",
         "rule_en": "proven if every streaming ÷ unary per-message ratio (§3) is at most {much}×; not reproduced if none is below {slower}×; else qualified",
-        "rule_ja": "§3 のストリーミング ÷ 単項(1 通あたり)がすべて {much} 倍以下なら実証。{slower} 倍を下回るものが 1 つもなければ再現せず。それ以外は条件付き",
+        "rule_ja": "§3 のストリーミング ÷ 単項（1 通あたり）がすべて {much} 倍以下なら実証。{slower} 倍を下回るものが 1 つもなければ再現せず。それ以外は条件付き",
         "section": "Python",
         "quote": "which makes streaming RPCs much slower than unary RPCs in gRPC Python, unlike the other languages supported by gRPC",
         "ja": "そのため gRPC Python ではストリーミング RPC が単項 RPC よりずっと遅い",
@@ -797,7 +797,7 @@ CLAIMS = [
         "client … Use a pool of gRPC channels to distribute RPCs over multiple connections (channels must "
         "have different channel args to prevent re-use …).",
         "ja": "接続の同時ストリーム数の上限に達すると追加の RPC はクライアントで待たされる。"
-        "チャネルのプール(別々の引数で作る)で複数の接続に分散する",
+        "チャネルのプール（別々の引数で作る）で複数の接続に分散する",
     },
 ]
 
@@ -823,7 +823,7 @@ def judge(results: dict, lang: str) -> list[dict]:
                 verdict = "not reproduced"
             evidence = (
                 f"§3: sync のサーバーストリーミング +{sync_stream}、双方向 +{sync_bidi}、単項 +{unary}、aio +{aio} スレッド"
-                + ("(aio では増えません)" if aio == 0 else "")
+                + ("（aio では増えません）" if aio == 0 else "")
                 if ja
                 else f"§3: sync server-streaming +{sync_stream}, bidi +{sync_bidi}, unary +{unary}, aio +{aio} threads"
                 + (" (none with aio)" if aio == 0 else "")
@@ -891,7 +891,7 @@ def judge(results: dict, lang: str) -> list[dict]:
             stus_threads = threads(m, "sync.server_stream.stus")
             evidence = (
                 f"§3: {_ev(m, 'sync.stus_vs_server_stream', lang, 'q3_messages')}、1 通あたりの時間は "
-                f"{-saving:+.0%}(主張は最大 -7%)、スレッド +{stus_threads}"
+                f"{-saving:+.0%}（主張は最大 -7%）、スレッド +{stus_threads}"
                 if ja
                 else f"§3: {_ev(m, 'sync.stus_vs_server_stream', lang, 'q3_messages')}, time per message "
                 f"{-saving:+.0%} (claimed: up to -7%), +{stus_threads} threads"

@@ -98,7 +98,7 @@ def render(
         output = [
             labels["damage" if expectation.silent else "output"],
             "",
-            f"{marker}text",
+            f"{marker}{{.text .example-output}}",
             f'--8<-- "{example.output_name}"',
             marker,
             "",

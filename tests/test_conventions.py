@@ -4,6 +4,7 @@ versions written in one place, results files that agree with the fences, a clean
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -69,6 +70,29 @@ def test_no_page_names_a_grpcio_version_by_hand():
         if HAND_WRITTEN_VERSION.search(line) and not MEASUREMENT.search(line)
     ]
     assert written == [], "write {{ grpcio }} (the pin, from pyproject.toml) instead"
+
+
+CODE_COLUMNS = 79  # what a page's code block shows at 1280 px without scrolling sideways (as snippets/ruff.toml)
+FENCE = re.compile(r"^( *)(```|~~~)")
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_code_written_in_a_page_fits_without_scrolling_sideways():
+    wide = []
+    for page in all_pages():
+        fence = None
+        for number, line in enumerate(page.read().splitlines(), 1):
+            opening = FENCE.match(line)
+            if opening and fence is None:
+                fence = opening
+            elif opening and opening.group(2) == fence.group(2):
+                fence = None
+            elif fence and _columns(line[len(fence.group(1)) :]) > CODE_COLUMNS:
+                wide.append(f"{page.name}:{number}: {_columns(line[len(fence.group(1)):])} columns")
+    assert wide == [], f"code lines longer than {CODE_COLUMNS} columns (CJK counts 2)"
 
 
 def test_the_pinned_grpcio_has_results_and_every_results_file_agrees_with_the_fences():
