@@ -243,7 +243,9 @@ def ratio_label(qid: str, key: str, lang: str) -> str:
         flavour = parts[0]
         if key.endswith("unlimited_vs_mcs4.one"):
             return (
-                f"{flavour}: 上限なし ÷ 上限 4（チャネル 1 本）" if ja else f"{flavour}: no limit ÷ limit 4 (one channel)"
+                f"{flavour}: 上限なし ÷ 上限 4（チャネル 1 本）"
+                if ja
+                else f"{flavour}: no limit ÷ limit 4 (one channel)"
             )
         pool = parts[2].split("_vs_")[0]
         limit = (

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from code_colours import blocks_showing_every_code_colour, code_blocks
 
 from browsing import watch
 from docs_harness import LANGUAGES, PROJECT_ROOT
@@ -59,6 +60,43 @@ def assert_clean(page, site_url) -> None:
     assert page.console_errors == []
     assert page.failed == []
     assert foreign_requests(page, site_url) == []
+
+
+CODE_COLOUR_SHARDS = 4  # the pages holding the chosen code blocks, checked side by side; first, as the longest
+
+
+@pytest.fixture(scope="session")
+def code_colour_blocks(built_site) -> list[tuple[str, list[int]]]:
+    return sorted(blocks_showing_every_code_colour(built_site).items())
+
+
+@pytest.mark.parametrize("shard", range(CODE_COLOUR_SHARDS))
+def test_every_code_colour_has_contrast_in_both_palettes(in_browser, site_url, code_colour_blocks, shard):
+    assert code_colour_blocks, "no code block on any page"
+    pages = code_colour_blocks[shard::CODE_COLOUR_SHARDS]
+    if not pages:
+        pytest.skip(f"{len(code_colour_blocks)} pages hold a block with a colour of its own")
+    for path, blocks in pages:
+        in_browser(lambda browser, path=path, blocks=blocks: _code_contrast(browser, f"{site_url}/{path}", blocks))
+
+
+def _code_contrast(browser, url: str, blocks: list[int]) -> None:
+    with opened(browser, url, color_scheme="light") as page:
+        page.add_style_tag(content=".tabbed-set > .tabbed-content > .tabbed-block { display: block !important }")
+        marked = page.evaluate(
+            """blocks => { const all = document.querySelectorAll('.highlight');
+                           blocks.forEach(i => all[i].setAttribute('data-colour-check', ''));
+                           return all.length; }""",
+            blocks,
+        )
+        assert marked == len(code_blocks(page.content())), f"{url}: the page's code blocks differ from the built file"
+        for scheme, palette in (("light", "default"), ("dark", "slate")):
+            _choose_palette(page, palette)
+            contrast = {"runOnly": ["color-contrast"]}
+            where = f"{url} (code blocks {blocks}, every tab shown)"
+            _no_serious_violation(
+                page, where, f"the {scheme} palette", contrast, {"include": [["[data-colour-check]"]]}
+            )
 
 
 # What a reader sees ----------------------------------------------------------------------
@@ -182,17 +220,28 @@ def test_no_serious_accessibility_violation_in_either_palette(in_browser, site_u
 
 def _accessible(browser, site_url, doc: Page) -> None:
     with opened(browser, site_url + doc.site_path, color_scheme="light") as page:
+        _no_serious_violation(page, doc, "either palette", {"rules": {"color-contrast": {"enabled": False}}})
         for scheme, palette in (("light", "default"), ("dark", "slate")):
-            if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != palette:
-                page.locator('form[data-md-component="palette"] label:visible').first.click()  # the reader's toggle
-            page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{palette}'")
-            violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
-            serious = [
-                f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-                for v in violations
-                if v["impact"] in SERIOUS
-            ]
-            assert serious == [], f"{doc.name} in the {scheme} palette"
+            _choose_palette(page, palette)
+            # code colours: test_every_code_colour_has_contrast_in_both_palettes
+            contrast = {"runOnly": ["color-contrast"]}
+            _no_serious_violation(page, doc, f"the {scheme} palette", contrast, context={"exclude": [[".highlight"]]})
+
+
+def _choose_palette(page, palette: str) -> None:
+    if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != palette:
+        page.locator('form[data-md-component="palette"] label:visible').first.click()  # the reader's toggle
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{palette}'")
+
+
+def _no_serious_violation(page, where, when: str, options: dict, context=None) -> None:
+    result = Axe().run(page, context=context, options={"resultTypes": ["violations"], **options})
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result.response["violations"]
+        if v["impact"] in SERIOUS
+    ]
+    assert serious == [], f"{where} in {when}"
 
 
 # Moving around ---------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_code_written_in_a_page_fits_without_scrolling_sideways():
             elif opening and opening.group(2) == fence.group(2):
                 fence = None
             elif fence and _columns(line[len(fence.group(1)) :]) > CODE_COLUMNS:
-                wide.append(f"{page.name}:{number}: {_columns(line[len(fence.group(1)):])} columns")
+                wide.append(f"{page.name}:{number}: {_columns(line[len(fence.group(1)) :])} columns")
     assert wide == [], f"code lines longer than {CODE_COLUMNS} columns (CJK counts 2)"
 
 

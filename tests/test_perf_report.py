@@ -74,7 +74,7 @@ def answer_line(markdown: str, number: int) -> str:
     return re.search(r"^\*\*(.+)\*\*$", section, re.M).group(1)
 
 
-@pytest.mark.parametrize("lang, text", [("en", "1.23× (1.10–1.40)"), ("ja", "1.23 倍(1.10〜1.40)")])
+@pytest.mark.parametrize("lang, text", [("en", "1.23× (1.10–1.40)"), ("ja", "1.23 倍（1.10〜1.40）")])
 def test_the_numbers_come_from_the_results(lang, text):
     results = fake_results({"sync.n16.per_caller": [1100.0, 1200.0, 1230.0, 1300.0, 1400.0]})
     assert results["questions"]["q1_channels"]["ratios"]["sync.n16.per_caller_vs_shared"]["median"] == 1.23
