@@ -44,15 +44,16 @@ DEFAULT_OUT = ROOT / "benchmarks" / "results" / "grpc_perf.json"
 SCHEMA = 1
 AGREEMENT = 0.15  # two runs agree when every ratio's median differs by at most this fraction
 
-ROUNDS = 13  # CPU-bound blocks: every figure is measured this many times (short trials, many rounds)
-ROUNDS_TIMED = 7  # blocks whose figures are set by sleeps (steady from round to round); at least 5
-TIMED_BLOCKS = ("workers", "streams")
+# Rounds per figure (short trials, many rounds), each at least 5: the most where many threads or
+# tasks share the client's core (their medians move most from run to run), the fewest where the
+# figures are set by sleeps (steady from round to round).
+ROUNDS = {"channels": 21, "flavours": 21, "future": 21, "messages": 13, "sizes": 13, "workers": 5, "streams": 5}
 WINDOW = 0.1  # seconds per rate trial (fixed-time: calls or messages counted in the window)
 WORKERS_WINDOW = 0.25  # server max_workers trials: completions counted within this window
 RPC_TIMEOUT = 10.0  # every RPC has a deadline
 LOOP_CAP = 1_000_000  # and every loop an iteration cap
 REPLY_TIMEOUT = 60.0  # the coordinator gives up on a worker after this long
-BUDGET = 105.0  # seconds for a whole run; a block that would overrun its share runs fewer rounds
+BUDGET = 116.0  # seconds for a whole run; a block that would overrun its share runs fewer rounds
 MIN_ROUNDS = 5
 
 STREAM_LENGTH = 100  # messages per streaming RPC (server-streaming and bidi)
@@ -1195,7 +1196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rounds",
         type=int,
-        help=f"rounds per figure in every block, at least 5 (default: {ROUNDS}; {ROUNDS_TIMED} for {', '.join(TIMED_BLOCKS)})",
+        help=f"rounds per figure in every block, at least 5 (default: {', '.join(f'{b} {n}' for b, n in ROUNDS.items())})",
     )
     parser.add_argument(
         "--blocks",
@@ -1237,7 +1238,7 @@ def main(argv: list[str] | None = None) -> int:
         workers = {flavour: Worker(processes, flavour) for flavour in ("sync", "aio")}
         log(f"servers up in {time.perf_counter() - started:.1f} s: {', '.join(servers)}")
         log(f"processes: {' '.join(str(pid) for pid in processes.pids())}")
-        planned = {name: args.rounds or (ROUNDS_TIMED if name in TIMED_BLOCKS else ROUNDS) for name in chosen}
+        planned = {name: args.rounds or ROUNDS[name] for name in chosen}
         weights = {name: nominal_seconds(all_blocks[name], planned[name]) for name in chosen}
         rounds_done = {}
         for position, name in enumerate(chosen):
