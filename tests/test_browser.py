@@ -220,12 +220,14 @@ def test_no_serious_accessibility_violation_in_either_palette(in_browser, site_u
 
 def _accessible(browser, site_url, doc: Page) -> None:
     with opened(browser, site_url + doc.site_path, color_scheme="light") as page:
-        _no_serious_violation(page, doc, "either palette", {"rules": {"color-contrast": {"enabled": False}}})
+        _no_serious_violation(page, doc.name, "either palette", {"rules": {"color-contrast": {"enabled": False}}})
         for scheme, palette in (("light", "default"), ("dark", "slate")):
             _choose_palette(page, palette)
             # code colours: test_every_code_colour_has_contrast_in_both_palettes
             contrast = {"runOnly": ["color-contrast"]}
-            _no_serious_violation(page, doc, f"the {scheme} palette", contrast, context={"exclude": [[".highlight"]]})
+            _no_serious_violation(
+                page, doc.name, f"the {scheme} palette", contrast, context={"exclude": [[".highlight"]]}
+            )
 
 
 def _choose_palette(page, palette: str) -> None:
@@ -234,7 +236,7 @@ def _choose_palette(page, palette: str) -> None:
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{palette}'")
 
 
-def _no_serious_violation(page, where, when: str, options: dict, context=None) -> None:
+def _no_serious_violation(page, where: str, when: str, options: dict, context=None) -> None:
     result = Axe().run(page, context=context, options={"resultTypes": ["violations"], **options})
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
