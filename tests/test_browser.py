@@ -4,8 +4,9 @@ Served under a sub-path, as GitHub Pages serves it (a missing path gets the root
 Each page is read at 1280 px and at 390 px: it loads from its own origin only, opens every
 tab group on Python, shows each example's verdict and exact error before its code, keeps
 code unscrolled and as large as elsewhere, leaves no stray space between Japanese characters,
-and stays usable on a phone. Then: axe-core in both palettes, the language switcher (anchor
-kept), linked and remembered tabs, identifier search in both languages, the 404 per language.
+and stays usable on a phone. Then: axe-core in both palettes (each code colour once, on the
+blocks that show them all), the language switcher (anchor kept), linked and remembered tabs,
+identifier search in both languages, the 404 per language.
 Screenshots are left in test-artifacts/screenshots/.
 """
 
@@ -29,6 +30,8 @@ pytestmark = pytest.mark.browser
 PAGES = [page.path for page in all_pages(LANGUAGES[0])]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 SERIOUS = {"serious", "critical"}
+PALETTES = (("light", "default"), ("dark", "slate"))  # the reader's scheme, Material's palette name
+CONTRAST_ONLY = {"runOnly": ["color-contrast"]}
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 TAB_ORDER = {
     "ja": ["Python（同期 API）", "Python（asyncio API）", "Go"],
@@ -90,12 +93,11 @@ def _code_contrast(browser, url: str, blocks: list[int]) -> None:
             blocks,
         )
         assert marked == len(code_blocks(page.content())), f"{url}: the page's code blocks differ from the built file"
-        for scheme, palette in (("light", "default"), ("dark", "slate")):
+        for scheme, palette in PALETTES:
             _choose_palette(page, palette)
-            contrast = {"runOnly": ["color-contrast"]}
             where = f"{url} (code blocks {blocks}, every tab shown)"
             _no_serious_violation(
-                page, where, f"the {scheme} palette", contrast, {"include": [["[data-colour-check]"]]}
+                page, where, f"the {scheme} palette", CONTRAST_ONLY, {"include": [["[data-colour-check]"]]}
             )
 
 
@@ -221,12 +223,11 @@ def test_no_serious_accessibility_violation_in_either_palette(in_browser, site_u
 def _accessible(browser, site_url, doc: Page) -> None:
     with opened(browser, site_url + doc.site_path, color_scheme="light") as page:
         _no_serious_violation(page, doc.name, "either palette", {"rules": {"color-contrast": {"enabled": False}}})
-        for scheme, palette in (("light", "default"), ("dark", "slate")):
+        for scheme, palette in PALETTES:
             _choose_palette(page, palette)
             # code colours: test_every_code_colour_has_contrast_in_both_palettes
-            contrast = {"runOnly": ["color-contrast"]}
             _no_serious_violation(
-                page, doc.name, f"the {scheme} palette", contrast, context={"exclude": [[".highlight"]]}
+                page, doc.name, f"the {scheme} palette", CONTRAST_ONLY, context={"exclude": [[".highlight"]]}
             )
 
 
